@@ -13,4 +13,5 @@ module io.leakwatch.core {
     exports io.leakwatch.core.sites;
     exports io.leakwatch.core.types;
     exports io.leakwatch.core.leak;
+    exports io.leakwatch.core.json;
 }
