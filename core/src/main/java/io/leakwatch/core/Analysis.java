@@ -1,0 +1,47 @@
+package io.leakwatch.core;
+
+import io.leakwatch.core.gc.GcWindowStatistics;
+import io.leakwatch.core.liveset.LiveSetReport;
+import io.leakwatch.core.sites.SiteSummary;
+import io.leakwatch.core.types.TypeGrowth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of a leak analysis at one moment: the verdict with its reason, the statistics behind it, and the
+ * ranked leak candidates. Immutable, safe to share between threads.
+ *
+ * @param verdict         the verdict
+ * @param reason          why, in words and numbers
+ * @param nextStep        what would settle or confirm it (empty when nothing is needed)
+ * @param growthSuspected whether the cheap signals suggest growth that a heap inspection should check
+ * @param from            the earliest event time analysed, or null when there were none
+ * @param to              the latest event time analysed, or null
+ * @param counts          how much evidence there was
+ * @param gc              GC statistics per window (1 and 10 minutes by default, then {@code run})
+ * @param liveSet         the live-set measurements and trends
+ * @param typeGrowth      types that grew between heap inspections, fastest first
+ * @param sites           allocation sites of old-object samples, most live samples first
+ * @param candidates      ranked leak candidates, most likely first; empty for {@link Verdict#NO_LEAK}
+ */
+public record Analysis(Verdict verdict, String reason, String nextStep, boolean growthSuspected, Instant from,
+                       Instant to, EventCounts counts, List<GcWindowStatistics> gc, LiveSetReport liveSet,
+                       List<TypeGrowth> typeGrowth, List<SiteSummary> sites, List<LeakCandidate> candidates) {
+
+    public Analysis {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(reason, "reason");
+        nextStep = nextStep == null ? "" : nextStep;
+        gc = List.copyOf(gc);
+        typeGrowth = List.copyOf(typeGrowth);
+        sites = List.copyOf(sites);
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The most likely candidate, or null. */
+    public LeakCandidate topCandidate() {
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+}

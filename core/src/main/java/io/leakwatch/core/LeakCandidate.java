@@ -1,0 +1,54 @@
+package io.leakwatch.core;
+
+import io.leakwatch.core.sites.AccumulationPoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something that may be leaking: what it is, where it was allocated, who holds it, how fast it grows, and the
+ * evidence for each of these.
+ *
+ * @param objectType               the type that accumulates (an application type where one is known)
+ * @param growingTypes             every type that grows with it (for example the array it holds and the map node
+ *                                 that holds it), fastest first
+ * @param allocationSite           the allocation stack trace, innermost frame first, or empty when no old-object
+ *                                 sample matched
+ * @param referenceChain           a chain from one of its objects to the GC root, nearest first, or empty
+ * @param rootDescription          the kind of root, or empty
+ * @param accumulationPoint        the array its objects accumulate in, or null
+ * @param liveSamples              its old-object samples alive in the latest snapshot
+ * @param oldestAge                age of the oldest of them
+ * @param firstSeen                allocation time of its oldest sample, or the first heap inspection that showed it,
+ *                                 or null
+ * @param growthBytesPerMinute     growth of its types between heap inspections, or NaN when unknown
+ * @param growthInstancesPerMinute instances per minute of its principal type, or NaN when unknown
+ * @param shareOfLiveSetGrowth     its growth as a share of the live-set growth (0 to 1), or NaN when unknown
+ * @param confidence               0 to 1: how many independent signals agree, and how strongly
+ * @param evidence                 one entry per signal it rests on
+ */
+public record LeakCandidate(String objectType, List<String> growingTypes, List<StackFrame> allocationSite,
+                            List<ReferenceStep> referenceChain, String rootDescription,
+                            AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
+                            Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
+                            double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence) {
+
+    public LeakCandidate {
+        growingTypes = List.copyOf(growingTypes);
+        allocationSite = List.copyOf(allocationSite);
+        referenceChain = List.copyOf(referenceChain);
+        evidence = List.copyOf(evidence);
+        rootDescription = rootDescription == null ? "" : rootDescription;
+    }
+
+    /** Whether the candidate rests on the given signal. */
+    public boolean hasEvidence(Evidence.Signal signal) {
+        return evidence.stream().anyMatch(e -> e.signal() == signal);
+    }
+
+    /** The innermost frame that is not JDK code, or null: the line a developer would look at first. */
+    public StackFrame firstApplicationFrame() {
+        return allocationSite.stream().filter(frame -> !frame.isJdkFrame()).findFirst().orElse(null);
+    }
+}

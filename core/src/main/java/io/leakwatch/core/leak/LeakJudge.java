@@ -1,0 +1,302 @@
+package io.leakwatch.core.leak;
+
+import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.Bytes;
+import io.leakwatch.core.Evidence;
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.StackFrame;
+import io.leakwatch.core.Verdict;
+import io.leakwatch.core.liveset.LiveSetReport;
+import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.sites.SiteSummary;
+import io.leakwatch.core.types.TypeGrowth;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.LongSummaryStatistics;
+import java.util.Set;
+
+/**
+ * Combines the three signals into a verdict and ranked candidates.
+ *
+ * <p>The rules, in order: a live set that grows significantly, materially and without levelling off, with a
+ * candidate whose type growth or site accumulation says what grows, is a {@link Verdict#LEAK}. Growth without such
+ * a candidate is {@link Verdict#INCONCLUSIVE}: one signal alone never makes a leak. A live-set trend that is flat
+ * or levels off, or a flat heap after every collection (which bounds the live set from above), over at least the
+ * minimum observation, is {@link Verdict#NO_LEAK}. Everything else is inconclusive, with what would settle it.
+ */
+public final class LeakJudge {
+    /**
+     * Growth over the span must stand this many robust standard deviations above the scatter of the points: a few
+     * noisy measurements of a flat live set (a full GC catching a cache mid-churn) can pass a rank test by chance,
+     * but not also this.
+     */
+    static final double NOISE_MULTIPLE = 3;
+    /** A candidate whose growth explains less than this share of the live-set growth does not confirm it. */
+    static final double MIN_SHARE_OF_GROWTH = 0.1;
+
+    private static final double WEIGHT_LIVE_SET = 0.4;
+    private static final double WEIGHT_TYPE = 0.3;
+    private static final double WEIGHT_SITE = 0.2;
+    private static final double WEIGHT_CONTAINER = 0.1;
+
+    private final AnalyzerConfig config;
+
+    public LeakJudge(AnalyzerConfig config) {
+        this.config = config;
+    }
+
+    /** Judges the evidence as it stands. */
+    public Judgement judge(LiveSetReport liveSet, List<TypeGrowth> typeGrowth, List<SiteSummary> sites,
+                           boolean anyCollections) {
+        double material = config.materialGrowthBytes(liveSet.maxHeapBytes());
+        Trend trend = liveSet.trend();
+        boolean enoughSpan = trend != null && trend.span().compareTo(config.minObservation()) >= 0;
+        boolean liveGrowing = enoughSpan && growing(trend, material) && !trend.saturating();
+        Trend envelope = liveSet.afterGcTrend();
+        boolean envelopeGrowing = envelope != null && growing(envelope, material) && !envelope.saturating();
+        boolean suspected = liveGrowing || envelopeGrowing;
+
+        List<LeakCandidate> candidates = candidates(liveGrowing ? trend : null, typeGrowth, sites);
+
+        if (liveGrowing) {
+            LeakCandidate top = candidates.isEmpty() ? null : candidates.get(0);
+            if (top != null && confirms(top)) { // candidates that confirm are ranked first
+                return new Judgement(Verdict.LEAK, String.format(Locale.ROOT,
+                        "The live set grew by %s/min over %s (%s, p=%.3g) and %s grows with it%s.",
+                        Bytes.format(trend.slopeBytesPerMinute()), human(trend.span()), measurements(liveSet),
+                        trend.pValue(), top.objectType(), exhaustion(trend)),
+                        top.allocationSite().isEmpty() ? "Enable jdk.OldObjectSample with stack traces to learn"
+                                + " where " + top.objectType() + " is allocated and who holds it." : "",
+                        true, candidates);
+            }
+            return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "The live set grew by %s/min over %s (%s, p=%.3g), but no heap inspection or old-object"
+                            + " sample shows which objects grow.", Bytes.format(trend.slopeBytesPerMinute()),
+                    human(trend.span()), measurements(liveSet), trend.pValue()),
+                    "Take heap inspections (class histograms) at least twice, some time apart, and enable"
+                            + " jdk.OldObjectSample with stack traces; the live monitor does both on suspicion.",
+                    true, candidates);
+        }
+        // Saying "no leak" takes more evidence than saying "leak": twice the points, so that a few noisy early
+        // measurements of a real leak do not announce its absence.
+        int pointsForNoLeak = 2 * config.minLiveSetPoints();
+        if (enoughSpan && trend.saturating() && trend.points() >= pointsForNoLeak) {
+            return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
+                    "The live set grew, then levelled off near %s over %s (%s): a cache filling to its bound"
+                            + " behaves like this.", Bytes.format(trend.fittedLatestBytes()), human(trend.span()),
+                    measurements(liveSet)), "", suspected, List.of());
+        }
+        if (enoughSpan && trend.points() >= pointsForNoLeak) {
+            return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
+                    "The live set stayed near %s over %s (%s; trend %s/min, p=%.2g).",
+                    Bytes.format(trend.fittedLatestBytes()), human(trend.span()), measurements(liveSet),
+                    Bytes.format(trend.slopeBytesPerMinute()), trend.pValue()), "", suspected, List.of());
+        }
+        if (envelope != null && !envelopeGrowing && envelope.points() >= pointsForNoLeak
+                && envelope.span().compareTo(config.minObservation()) >= 0
+                && (trend == null || !growing(trend, material))) {
+            // Every after-GC value bounds the live set from above; if all of them stay within a band narrower
+            // than material growth, the live set cannot have grown materially either.
+            LongSummaryStatistics band = liveSet.afterGc().stream()
+                    .filter(p -> !p.time().isBefore(envelope.from())).mapToLong(p -> p.bytes()).summaryStatistics();
+            if (band.getMax() - band.getMin() < material) {
+                return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
+                        "The heap after every collection, which bounds the live set from above, stayed between %s"
+                                + " and %s over %s (%d collections).", Bytes.format(band.getMin()),
+                        Bytes.format(band.getMax()), human(envelope.span()), envelope.points()), "", false,
+                        List.of());
+            }
+        }
+        return inconclusive(liveSet, trend, envelope, envelopeGrowing, anyCollections, candidates);
+    }
+
+    private Judgement inconclusive(LiveSetReport liveSet, Trend trend, Trend envelope, boolean envelopeGrowing,
+                                   boolean anyCollections, List<LeakCandidate> candidates) {
+        if (!anyCollections) {
+            return new Judgement(Verdict.INCONCLUSIVE, "No garbage collection events were found.",
+                    "Record with jdk.GarbageCollection and jdk.GCHeapSummary enabled (JFR's default and profile"
+                            + " settings enable both), for longer than the warm-up of " + human(config.warmUp())
+                            + ".", false, candidates);
+        }
+        if (envelopeGrowing) {
+            return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "The heap after collections rose by %s/min over %s, but too few collections freed the old"
+                            + " generation (%d live-set measurements after warm-up) to tell a leak from promoted"
+                            + " garbage.", Bytes.format(envelope.slopeBytesPerMinute()), human(envelope.span()),
+                    trend == null ? countAfterWarmUp(liveSet) : trend.points()),
+                    "Take heap inspections (class histograms after a full GC) some time apart, or record longer so"
+                            + " that old or full collections occur; the live monitor inspects on suspicion.",
+                    true, candidates);
+        }
+        String seen = trend != null ? String.format(Locale.ROOT, "%d live-set measurements over %s", trend.points(),
+                human(trend.span())) : envelope != null ? String.format(Locale.ROOT,
+                "%d collections over %s after warm-up", envelope.points(), human(envelope.span()))
+                : "too few collections after the warm-up of " + human(config.warmUp());
+        return new Judgement(Verdict.INCONCLUSIVE, "Not enough evidence yet: " + seen + "; a leak needs "
+                + config.minLiveSetPoints() + " live-set measurements spanning at least "
+                + human(config.minObservation()) + ", no leak twice as many.", "Record for longer.", false,
+                candidates);
+    }
+
+    private long countAfterWarmUp(LiveSetReport liveSet) {
+        return liveSet.points().size();
+    }
+
+    private boolean growing(Trend trend, double material) {
+        return trend.slopeBytesPerSecond() > 0 && trend.pValue() < config.significance()
+                && trend.growthBytes() >= material && trend.growthBytes() >= NOISE_MULTIPLE * trend.residualSigmaBytes();
+    }
+
+    /** Whether a candidate says what grows strongly enough to back a live-set trend. */
+    private static boolean confirms(LeakCandidate candidate) {
+        boolean types = candidate.hasEvidence(Evidence.Signal.TYPE_GROWTH)
+                && candidate.shareOfLiveSetGrowth() >= MIN_SHARE_OF_GROWTH;
+        return types || candidate.hasEvidence(Evidence.Signal.SITE_ACCUMULATION);
+    }
+
+    private List<LeakCandidate> candidates(Trend liveGrowth, List<TypeGrowth> typeGrowth, List<SiteSummary> sites) {
+        List<TypeGroup> groups = TypeGroup.of(typeGrowth.stream().filter(TypeGrowth::steady)
+                .filter(type -> !isMonitorInternal(type.typeName())).toList());
+        List<TypeGroup> unused = new ArrayList<>(groups);
+        List<LeakCandidate> result = new ArrayList<>();
+        for (SiteSummary site : sites) {
+            if (!site.accumulating()) {
+                continue;
+            }
+            TypeGroup group = unused.stream().filter(g -> related(site).stream().anyMatch(g::contains))
+                    .findFirst().orElse(null);
+            unused.remove(group);
+            result.add(candidate(site, group, liveGrowth));
+        }
+        for (TypeGroup group : unused) {
+            SiteSummary site = sites.stream().filter(s -> related(s).stream().anyMatch(group::contains))
+                    .findFirst().orElse(null);
+            result.add(candidate(site, group, liveGrowth));
+        }
+        // Candidates that say what grows strongly enough to back the live-set trend come first, so that the top
+        // candidate is always the one a LEAK verdict rests on.
+        result.sort(Comparator.comparing((LeakCandidate c) -> !confirms(c))
+                .thenComparing(Comparator.comparingDouble(LeakCandidate::confidence).reversed())
+                .thenComparing(Comparator.comparingDouble(LeakJudge::growthOrZero).reversed())
+                .thenComparing(Comparator.comparingInt(LeakCandidate::liveSamples).reversed()));
+        return result.size() > config.maxCandidates() ? result.subList(0, config.maxCandidates()) : result;
+    }
+
+    /**
+     * The monitor's own state (the histograms and snapshots it keeps, JFR's buffers) grows until it reaches its
+     * bounds; it is not the application's leak.
+     */
+    static boolean isMonitorInternal(String typeName) {
+        String element = typeName.replace("[]", "");
+        return element.startsWith("io.leakwatch.core.") || element.startsWith("io.leakwatch.jfr.internal.")
+                || element.startsWith("jdk.jfr.internal.");
+    }
+
+    private static double growthOrZero(LeakCandidate candidate) {
+        return Double.isNaN(candidate.growthBytesPerMinute()) ? 0 : candidate.growthBytesPerMinute();
+    }
+
+    /**
+     * Types that belong to a site's objects: the sampled type, the holders between it and the array it accumulates
+     * in (a sampled {@code long[]} held by {@code Customer.data}), and the application classes that allocated it.
+     */
+    static Set<String> related(SiteSummary site) {
+        Set<String> types = new HashSet<>();
+        types.add(site.objectType());
+        for (ReferenceStep step : site.referenceChain()) {
+            if (step.isArray() || step.isStatic()) {
+                break;
+            }
+            types.add(step.holderType());
+        }
+        for (StackFrame frame : site.allocationSite()) {
+            if (!frame.isJdkFrame()) {
+                types.add(frame.typeName());
+                break;
+            }
+        }
+        return types;
+    }
+
+    private static LeakCandidate candidate(SiteSummary site, TypeGroup group, Trend liveGrowth) {
+        List<Evidence> evidence = new ArrayList<>();
+        double confidence = 0;
+        if (liveGrowth != null) {
+            confidence += WEIGHT_LIVE_SET;
+            evidence.add(new Evidence(Evidence.Signal.LIVE_SET_GROWTH, String.format(Locale.ROOT,
+                    "live set +%s/min over %s (p=%.3g)", Bytes.format(liveGrowth.slopeBytesPerMinute()),
+                    human(liveGrowth.span()), liveGrowth.pValue())));
+        }
+        double bytesPerMinute = Double.NaN;
+        double instancesPerMinute = Double.NaN;
+        String type = site != null ? site.objectType() : group.principal().typeName();
+        if (group != null) {
+            confidence += WEIGHT_TYPE;
+            bytesPerMinute = group.bytesPerMinute();
+            TypeGrowth principal = group.principal();
+            instancesPerMinute = principal.instancesPerMinute();
+            if (site == null || !TypeGroup.isJdkType(principal.typeName())) {
+                type = principal.typeName();
+            }
+            for (TypeGrowth member : group.members()) {
+                evidence.add(new Evidence(Evidence.Signal.TYPE_GROWTH, String.format(Locale.ROOT,
+                        "%s +%s/min (+%.0f instances/min), grew in %d of %d inspection intervals",
+                        member.typeName(), Bytes.format(member.bytesPerMinute()), member.instancesPerMinute(),
+                        member.growingSteps(), member.steps())));
+            }
+        }
+        if (site != null && site.accumulating()) {
+            confidence += WEIGHT_SITE;
+            evidence.add(new Evidence(Evidence.Signal.SITE_ACCUMULATION, String.format(Locale.ROOT,
+                    "%d samples of %s alive (from %d), new ones arrived in %d snapshots, %.0f%% of earlier ones"
+                            + " still alive", site.liveSamples(), site.objectType(), site.liveSamplesAtFirst(),
+                    site.arrivalSnapshots(), 100 * site.retention())));
+        }
+        if (site != null && site.accumulationPoint() != null && site.accumulationPoint().grew()) {
+            confidence += WEIGHT_CONTAINER;
+            evidence.add(new Evidence(Evidence.Signal.CONTAINER_GROWTH, String.format(Locale.ROOT,
+                    "%s grew from %d to %d elements", site.accumulationPoint().describe(),
+                    site.accumulationPoint().firstSize(), site.accumulationPoint().latestSize())));
+        }
+        double share = liveGrowth == null || Double.isNaN(bytesPerMinute) ? Double.NaN
+                : Math.min(1, bytesPerMinute / liveGrowth.slopeBytesPerMinute());
+        List<String> growing = group == null ? List.of() : group.typeNames();
+        return new LeakCandidate(type, growing, site == null ? List.of() : site.allocationSite(),
+                site == null ? List.of() : site.referenceChain(), site == null ? "" : site.rootDescription(),
+                site == null ? null : site.accumulationPoint(), site == null ? 0 : site.liveSamples(),
+                site == null ? Duration.ZERO : site.oldestAge(), site == null ? null : site.firstAllocation(),
+                bytesPerMinute, instancesPerMinute, share, Math.min(1, confidence), evidence);
+    }
+
+    private static String measurements(LiveSetReport liveSet) {
+        String sources = liveSet.trendSources().stream().map(s -> s.name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ')).sorted().reduce((a, b) -> a + " and " + b).orElse("no");
+        return liveSet.trend().points() + " " + sources + " measurements";
+    }
+
+    private static String exhaustion(Trend trend) {
+        return trend.timeToExhaustion() == null ? ""
+                : "; at this rate the heap is exhausted in about " + human(trend.timeToExhaustion());
+    }
+
+    /** A duration in the largest units that fit: {@code 45 s}, {@code 3 min 10 s}, {@code 2 h 5 min}. */
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        if (seconds < 86400 * 2) {
+            return seconds / 3600 + " h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + " min");
+        }
+        return seconds / 86400 + " days";
+    }
+}

@@ -1,0 +1,270 @@
+package io.leakwatch.core.sites;
+
+import io.leakwatch.core.ObjectSample;
+import io.leakwatch.core.ReferenceStep;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Groups old-object samples by allocation site and follows them across snapshots.
+ *
+ * <p>The JVM re-emits every sampled object that is still alive each time a recording is dumped; the samples of one
+ * emission share their observation time, which makes them a snapshot. A leaking site shows objects that keep
+ * arriving in new snapshots and stay alive in later ones; objects of request churn die before the next snapshot,
+ * and structures built at start-up stop arriving. An object is identified across snapshots by its allocation time
+ * and type (the address JFR reports can change when the object moves). Memory is bounded by the number of
+ * snapshots kept ({@value #MAX_SNAPSHOTS}) times the sampler's queue size. Not thread-safe.
+ */
+public final class SiteTracker {
+    static final int MAX_SNAPSHOTS = 64;
+    /** Of the objects seen before the latest snapshot, at least this share must still be alive at a leaking site. */
+    static final double MIN_RETENTION = 0.5;
+    /** Objects must have arrived in at least this many snapshots after warm-up. */
+    static final int MIN_ARRIVAL_SNAPSHOTS = 2;
+    /** Arrays shorter than this are not taken for accumulation points. */
+    static final int MIN_CONTAINER_SIZE = 16;
+
+    private final Duration warmUp;
+    private final NavigableSet<Instant> snapshots = new TreeSet<>();
+    private final Map<SiteKey, Site> sites = new HashMap<>();
+    private Instant firstEventTime;
+
+    /** @param warmUp objects allocated within this span of the first event are start-up state, not arrivals */
+    public SiteTracker(Duration warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    /** Tells the tracker when the observed run started, for the warm-up. */
+    public void noteRunStart(Instant time) {
+        if (firstEventTime == null || time.isBefore(firstEventTime)) {
+            firstEventTime = time;
+        }
+    }
+
+    /** Adds one sample of one snapshot. Repeated samples (the same object in the same snapshot) are ignored. */
+    public void record(ObjectSample sample) {
+        noteRunStart(sample.allocationTime());
+        if (!snapshots.contains(sample.observedAt())) {
+            if (snapshots.size() == MAX_SNAPSHOTS && sample.observedAt().isBefore(snapshots.first())) {
+                return; // older than everything kept
+            }
+            snapshots.add(sample.observedAt());
+            if (snapshots.size() > MAX_SNAPSHOTS) {
+                forgetBefore(snapshots.pollFirst());
+            }
+        }
+        sites.computeIfAbsent(SiteKey.of(sample), key -> new Site()).record(sample);
+    }
+
+    /** Number of distinct snapshots kept. */
+    public int snapshotCount() {
+        return snapshots.size();
+    }
+
+    /** Every site, most live samples first. */
+    public List<SiteSummary> summaries() {
+        List<SiteSummary> result = new ArrayList<>();
+        if (snapshots.isEmpty()) {
+            return result;
+        }
+        Instant warmUpEnd = firstEventTime == null ? Instant.MIN : firstEventTime.plus(warmUp);
+        List<Instant> times = new ArrayList<>(snapshots);
+        for (Map.Entry<SiteKey, Site> entry : sites.entrySet()) {
+            SiteSummary summary = entry.getValue().summarize(entry.getKey(), times, warmUpEnd);
+            if (summary.liveSamples() > 0) {
+                result.add(summary);
+            }
+        }
+        result.sort(Comparator.comparingInt(SiteSummary::liveSamples).reversed()
+                .thenComparing(SiteSummary::objectType));
+        return result;
+    }
+
+    private void forgetBefore(Instant oldest) {
+        Iterator<Site> iterator = sites.values().iterator();
+        while (iterator.hasNext()) {
+            Site site = iterator.next();
+            site.forgetBefore(oldest);
+            if (site.isEmpty()) {
+                iterator.remove();
+            }
+        }
+    }
+
+    /** What one site's objects did across snapshots. */
+    private static final class Site {
+        private final Map<ObjectKey, Sighting> objects = new HashMap<>();
+        /** Length of each accumulation array (by its holder path) per snapshot. */
+        private final Map<List<String>, TreeMap<Instant, Integer>> containerSizes = new HashMap<>();
+        private ObjectSample representative;
+
+        void record(ObjectSample sample) {
+            ObjectKey key = new ObjectKey(sample.allocationTime(), sample.objectType());
+            Sighting sighting = objects.get(key);
+            if (sighting == null) {
+                objects.put(key, new Sighting(sample.allocationTime(), sample.observedAt(), sample.observedAt(),
+                        sample.sizeBytes()));
+            } else {
+                objects.put(key, sighting.seenAt(sample.observedAt()));
+            }
+            if (representative == null || preferredRepresentative(sample, representative)) {
+                representative = sample;
+            }
+            Container container = Container.of(sample.referenceChain());
+            if (container != null) {
+                containerSizes.computeIfAbsent(container.heldBy(), k -> new TreeMap<>())
+                        .merge(sample.observedAt(), container.size(), Math::max);
+            }
+        }
+
+        void forgetBefore(Instant oldest) {
+            objects.values().removeIf(sighting -> sighting.last().isBefore(oldest));
+            for (TreeMap<Instant, Integer> sizes : containerSizes.values()) {
+                sizes.headMap(oldest, true).clear();
+            }
+            containerSizes.values().removeIf(Map::isEmpty);
+        }
+
+        boolean isEmpty() {
+            return objects.isEmpty();
+        }
+
+        SiteSummary summarize(SiteKey key, List<Instant> times, Instant warmUpEnd) {
+            Instant latest = times.get(times.size() - 1);
+            List<Instant> afterWarmUp = times.stream().filter(t -> !t.isBefore(warmUpEnd)).toList();
+            Instant firstAfterWarmUp = afterWarmUp.isEmpty() ? latest : afterWarmUp.get(0);
+
+            int live = 0;
+            int liveAtFirst = 0;
+            int seenBefore = 0;
+            int retained = 0;
+            long liveBytes = 0;
+            Instant firstAllocation = null;
+            Instant oldestLive = null;
+            for (Sighting sighting : objects.values()) {
+                boolean aliveNow = sighting.last().equals(latest);
+                if (aliveNow) {
+                    live++;
+                    liveBytes += Math.max(0, sighting.sizeBytes());
+                    oldestLive = min(oldestLive, sighting.allocationTime());
+                }
+                if (sighting.aliveAt(firstAfterWarmUp)) {
+                    liveAtFirst++;
+                }
+                if (sighting.first().isBefore(latest)) {
+                    seenBefore++;
+                    if (aliveNow) {
+                        retained++;
+                    }
+                }
+                firstAllocation = min(firstAllocation, sighting.allocationTime());
+            }
+            int arrivalSnapshots = 0;
+            for (int i = 1; i < times.size(); i++) {
+                Instant previous = times.get(i - 1);
+                Instant current = times.get(i);
+                if (current.isBefore(warmUpEnd)) {
+                    continue;
+                }
+                boolean arrived = objects.values().stream().anyMatch(s -> s.first().equals(current)
+                        && s.allocationTime().isAfter(previous) && !s.allocationTime().isBefore(warmUpEnd));
+                if (arrived) {
+                    arrivalSnapshots++;
+                }
+            }
+            double retention = seenBefore == 0 ? Double.NaN : (double) retained / seenBefore;
+            AccumulationPoint point = accumulationPoint();
+            boolean growing = live > liveAtFirst || (point != null && point.grew());
+            boolean accumulating = arrivalSnapshots >= MIN_ARRIVAL_SNAPSHOTS && retention >= MIN_RETENTION
+                    && live >= 2 && growing;
+            Duration oldestAge = oldestLive == null ? Duration.ZERO : Duration.between(oldestLive, latest);
+            return new SiteSummary(key.objectType(), key.frames(), representative.referenceChain(),
+                    representative.rootDescription(), point, live, liveAtFirst, arrivalSnapshots, retention,
+                    liveBytes, firstAllocation, oldestAge, accumulating);
+        }
+
+        /** The holder path seen in most snapshots, with its first and latest array length. */
+        private AccumulationPoint accumulationPoint() {
+            List<String> bestPath = null;
+            TreeMap<Instant, Integer> best = null;
+            for (Map.Entry<List<String>, TreeMap<Instant, Integer>> entry : containerSizes.entrySet()) {
+                TreeMap<Instant, Integer> sizes = entry.getValue();
+                if (best == null || sizes.size() > best.size()
+                        || sizes.size() == best.size() && sizes.lastEntry().getValue() > best.lastEntry().getValue()) {
+                    best = sizes;
+                    bestPath = entry.getKey();
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            String arrayType = bestPath.get(0);
+            return new AccumulationPoint(arrayType + "[" + best.lastEntry().getValue() + "]",
+                    bestPath.subList(1, bestPath.size()), best.firstEntry().getValue(), best.lastEntry().getValue());
+        }
+
+        private static boolean preferredRepresentative(ObjectSample candidate, ObjectSample current) {
+            if (candidate.hasReferenceChain() != current.hasReferenceChain()) {
+                return candidate.hasReferenceChain();
+            }
+            return !candidate.observedAt().isBefore(current.observedAt());
+        }
+
+        private static Instant min(Instant a, Instant b) {
+            return a == null || b.isBefore(a) ? b : a;
+        }
+    }
+
+    private record ObjectKey(Instant allocationTime, String type) {
+    }
+
+    /** When one sampled object was first and last seen. */
+    private record Sighting(Instant allocationTime, Instant first, Instant last, long sizeBytes) {
+        Sighting seenAt(Instant observedAt) {
+            Instant newFirst = observedAt.isBefore(first) ? observedAt : first;
+            Instant newLast = observedAt.isAfter(last) ? observedAt : last;
+            return new Sighting(allocationTime, newFirst, newLast, sizeBytes);
+        }
+
+        boolean aliveAt(Instant time) {
+            return !first.isAfter(time) && !last.isBefore(time);
+        }
+    }
+
+    /**
+     * The longest array in a chain, and the path that holds it: element type first, then the holders from the array
+     * towards the root (e.g. {@code [Object, ArrayList.elementData, static Cache.ENTRIES]}).
+     */
+    private record Container(List<String> heldBy, int size) {
+        static Container of(List<ReferenceStep> chain) {
+            int bestIndex = -1;
+            for (int i = 0; i < chain.size(); i++) {
+                ReferenceStep step = chain.get(i);
+                if (step.isArray() && step.arraySize() >= MIN_CONTAINER_SIZE
+                        && (bestIndex < 0 || step.arraySize() > chain.get(bestIndex).arraySize())) {
+                    bestIndex = i;
+                }
+            }
+            if (bestIndex < 0) {
+                return null;
+            }
+            List<String> path = new ArrayList<>();
+            // "Object[6000]" without its length, which changes as the array grows.
+            path.add(chain.get(bestIndex).describe().replaceFirst("\\[\\d+]$", ""));
+            for (int i = bestIndex + 1; i < chain.size(); i++) {
+                path.add(chain.get(i).describe());
+            }
+            return new Container(List.copyOf(path), chain.get(bestIndex).arraySize());
+        }
+    }
+}

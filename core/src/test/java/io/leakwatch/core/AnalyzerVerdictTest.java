@@ -1,0 +1,236 @@
+package io.leakwatch.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import static io.leakwatch.core.SyntheticRun.MB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalyzerVerdictTest {
+    private static final AnalyzerConfig CONFIG = AnalyzerConfig.defaults();
+
+    @Test
+    void steadyLeakSeenAtFullCollectionsIsReportedWithTheLeakingSiteFirst() {
+        Analysis analysis = Scenarios.steadyLeak(600, 300_000, 1).analyze(CONFIG);
+
+        assertThat(analysis.verdict()).isEqualTo(Verdict.LEAK);
+        LeakCandidate top = analysis.topCandidate();
+        assertThat(top.objectType()).isEqualTo(Scenarios.CUSTOMER);
+        assertThat(top.growingTypes()).contains(Scenarios.CUSTOMER, "long[]", "java.util.HashMap$Node");
+        assertThat(top.firstApplicationFrame().toString()).isEqualTo(Scenarios.CUSTOMER + ".<init>:21");
+        assertThat(top.accumulationPoint().describe())
+                .isEqualTo("HashMap$Node[8192] \u2190 HashMap.table \u2190 static CustomerRegistry.ALL");
+        assertThat(top.evidence()).extracting(Evidence::signal).contains(Evidence.Signal.LIVE_SET_GROWTH,
+                Evidence.Signal.TYPE_GROWTH, Evidence.Signal.SITE_ACCUMULATION);
+        // 300 kB/s is 18 MB/min; the Theil-Sen slope over noisy full-GC points must land close to it.
+        assertThat(analysis.liveSet().trend().slopeBytesPerMinute()).isBetween(17.0 * MB, 19.0 * MB);
+        assertThat(top.growthBytesPerMinute()).isBetween(16.0 * MB, 20.0 * MB);
+        assertThat(analysis.liveSet().trend().timeToExhaustion()).isBetween(Duration.ofMinutes(2),
+                Duration.ofMinutes(4));
+        // Live set, type growth and site accumulation agree; the map's table kept its size, so no container growth.
+        assertThat(top.confidence()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(analysis.reason()).contains("live set grew").contains(Scenarios.CUSTOMER);
+    }
+
+    @Test
+    void leakIsFoundWhateverTheNoiseSeed() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Analysis analysis = Scenarios.steadyLeak(300, 200_000, seed).analyze(CONFIG);
+            assertThat(analysis.verdict()).as("seed %d: %s", seed, analysis.reason()).isEqualTo(Verdict.LEAK);
+            assertThat(analysis.topCandidate().objectType()).isEqualTo(Scenarios.CUSTOMER);
+        }
+    }
+
+    @Test
+    void boundedCacheThatFillsThenSaturatesIsNeverALeak() {
+        for (long seed = 1; seed <= 10; seed++) {
+            SyntheticRun run = Scenarios.boundedCache(900, 80 * MB, 20, seed);
+            assertThat(run.verdictsAlongTheWay(CONFIG, 7)).as("seed %d", seed).doesNotContain(Verdict.LEAK);
+            Analysis end = run.analyze(CONFIG);
+            assertThat(end.verdict()).as("seed %d: %s", seed, end.reason()).isEqualTo(Verdict.NO_LEAK);
+            assertThat(end.candidates()).isEmpty();
+        }
+    }
+
+    @Test
+    void cacheThatFillsSlowlyIsNoLeakOnceItHasLevelledOff() {
+        // While a cache fills for minutes its growth cannot be told from a leak's (README says so); once full for
+        // long enough, the later half of the live-set points is flat and the verdict must say so.
+        SyntheticRun run = Scenarios.boundedCache(1200, 80 * MB, 240, 2);
+        Analysis end = run.analyze(CONFIG);
+
+        assertThat(end.verdict()).as(end.reason()).isEqualTo(Verdict.NO_LEAK);
+        assertThat(end.reason()).contains("levelled off");
+    }
+
+    @Test
+    void batchSawtoothIsNeverALeak() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SyntheticRun run = Scenarios.batchSawtooth(900, 90 * MB, 4, seed);
+            assertThat(run.verdictsAlongTheWay(CONFIG, 11)).as("seed %d", seed).doesNotContain(Verdict.LEAK);
+        }
+        Analysis end = Scenarios.batchSawtooth(900, 90 * MB, 4, 3).analyze(CONFIG);
+        assertThat(end.verdict()).as(end.reason()).isEqualTo(Verdict.NO_LEAK);
+    }
+
+    @Test
+    void afterYoungHeapRisingBetweenFlatOldCollectionsIsNotALeak() {
+        SyntheticRun run = Scenarios.promotedGarbageOnly(600, 5);
+        assertThat(run.verdictsAlongTheWay(CONFIG, 5)).doesNotContain(Verdict.LEAK);
+        Analysis analysis = run.analyze(CONFIG);
+        assertThat(analysis.verdict()).as(analysis.reason()).isEqualTo(Verdict.NO_LEAK);
+        assertThat(analysis.reason()).contains("live set stayed near");
+    }
+
+    @Test
+    void onlyYoungCollectionsWithoutOtherEvidenceIsInconclusiveAndSaysWhatWouldSettleIt() {
+        Analysis analysis = Scenarios.youngOnlyRising(300).analyze(CONFIG);
+
+        assertThat(analysis.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(analysis.reason()).contains("promoted garbage");
+        assertThat(analysis.nextStep()).contains("heap inspections");
+        assertThat(analysis.growthSuspected()).isTrue();
+    }
+
+    @Test
+    void liveSetGrowthWithNothingToSayWhatGrowsIsInconclusive() {
+        SyntheticRun run = new SyntheticRun();
+        for (int t = 20; t <= 400; t += 20) {
+            run.full(t, 200 * MB, 20 * MB + t * 200_000L);
+        }
+        Analysis analysis = run.analyze(CONFIG);
+
+        assertThat(analysis.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(analysis.reason()).contains("live set grew").contains("no heap inspection");
+        assertThat(analysis.growthSuspected()).isTrue();
+    }
+
+    @Test
+    void noEventsAtAllIsInconclusive() {
+        Analysis analysis = new Analyzer(CONFIG).analysis();
+
+        assertThat(analysis.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(analysis.reason()).isEqualTo("No garbage collection events were found.");
+        assertThat(analysis.from()).isNull();
+    }
+
+    @Test
+    void tooShortARunIsInconclusiveEvenWhenItLooksFlat() {
+        SyntheticRun run = new SyntheticRun();
+        for (int t = 1; t <= 40; t++) {
+            run.young(t, 80 * MB, 20 * MB);
+        }
+        Analysis analysis = run.analyze(CONFIG);
+
+        assertThat(analysis.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(analysis.reason()).startsWith("Not enough evidence yet");
+    }
+
+    @Test
+    void flatHeapAfterEveryCollectionBoundsTheLiveSetAndIsNoLeak() {
+        Random random = new Random(9);
+        SyntheticRun run = new SyntheticRun();
+        for (int t = 1; t <= 300; t++) {
+            run.young(t, 80 * MB, 20 * MB + random.nextInt(2_000_000));
+        }
+        Analysis analysis = run.analyze(CONFIG);
+
+        assertThat(analysis.verdict()).as(analysis.reason()).isEqualTo(Verdict.NO_LEAK);
+        assertThat(analysis.reason()).contains("bounds the live set from above").contains("between 20.0 MB and");
+    }
+
+    @Test
+    void cacheMeasuredMidChurnBySerialFullCollectionsIsNotALeak() {
+        // Full-GC measurements of a full LRU cache under Serial GC in a real run (MB): a sawtooth, not a trend, yet
+        // Mann-Kendall alone gives p = 0.018 on the first seven. A HashSet whose count rose in three inspections
+        // came with it.
+        double[] seconds = {8.4, 15.9, 21.7, 27.6, 33.4, 39.1, 44.9};
+        double[] megabytes = {49.71, 53.66, 56.99, 50.03, 53.93, 58.55, 58.92};
+        SyntheticRun run = new SyntheticRun();
+        for (int i = 0; i < seconds.length; i++) {
+            run.full(seconds[i], 150 * MB, (long) (megabytes[i] * MB));
+        }
+        for (int i = 0; i < 3; i++) {
+            run.histogram(33.5 + 5 * i, List.of(SyntheticRun.entry("java.util.HashSet", 100 + i, 4800 + 48 * i)));
+        }
+        AnalyzerConfig fast = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
+                .minObservation(Duration.ofSeconds(15)).build();
+
+        assertThat(run.verdictsAlongTheWay(fast, 1)).doesNotContain(Verdict.LEAK);
+    }
+
+    @Test
+    void noisyFlatHeapThatSwingsWiderThanMaterialGrowthIsNotCalledNoLeak() {
+        // Promoted garbage makes the after-GC heap swing by 40 MB: no trend, but no bound tight enough either.
+        SyntheticRun run = new SyntheticRun();
+        for (int t = 1; t <= 300; t++) {
+            run.young(t, 120 * MB, 20 * MB + (t % 20) * 2 * MB);
+        }
+        Analysis analysis = run.analyze(CONFIG);
+
+        assertThat(analysis.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void fewFlatMeasurementsAreNotEnoughToCallNoLeak() {
+        SyntheticRun run = new SyntheticRun();
+        // Seven full collections after the 30 s warm-up: enough for a trend, one short of what "no leak" needs.
+        for (int t = 10; t <= 100; t += 10) {
+            run.young(t - 5, 150 * MB, 40 * MB + t * 1_000_000L);
+            run.full(t, 100 * MB, 30 * MB + (t % 20 == 0 ? 1 : -1) * 1_000_000L);
+        }
+        Analysis analysis = run.analyze(CONFIG);
+
+        assertThat(analysis.liveSet().trend().points()).isLessThan(2 * CONFIG.minLiveSetPoints());
+        assertThat(analysis.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void shuffledAndRepeatedEventsGiveTheSameVerdictAndCandidate() {
+        SyntheticRun run = Scenarios.steadyLeak(600, 300_000, 4);
+        Analysis ordered = run.analyze(CONFIG);
+
+        // Events from two overlapping files, locally out of order (as in a JFR chunk), each delivered twice.
+        List<Consumer<Analyzer>> events = new ArrayList<>(run.events());
+        List<Consumer<Analyzer>> messy = new ArrayList<>();
+        Random random = new Random(4);
+        for (int i = 0; i < events.size(); i += 6) {
+            List<Consumer<Analyzer>> block = new ArrayList<>(events.subList(i, Math.min(events.size(), i + 6)));
+            Collections.shuffle(block, random);
+            messy.addAll(block);
+            messy.addAll(block);
+        }
+        Analyzer analyzer = new Analyzer(CONFIG);
+        messy.forEach(event -> event.accept(analyzer));
+        analyzer.finish();
+        Analysis replayed = analyzer.analysis();
+
+        assertThat(replayed.verdict()).isEqualTo(ordered.verdict());
+        assertThat(replayed.topCandidate().objectType()).isEqualTo(ordered.topCandidate().objectType());
+        assertThat(replayed.counts().collections()).isEqualTo(ordered.counts().collections());
+        assertThat(replayed.counts().duplicates()).isPositive();
+        assertThat(replayed.liveSet().trend().slopeBytesPerSecond())
+                .isCloseTo(ordered.liveSet().trend().slopeBytesPerSecond(), org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void collectionsWithoutHeapSummariesStillCountForGcStatistics() {
+        Analyzer analyzer = new Analyzer(CONFIG);
+        for (int id = 1; id <= 5; id++) {
+            analyzer.accept(new GcEvent(id, "G1New", GcKind.YOUNG, "test", SyntheticRun.at(id),
+                    Duration.ofMillis(3), Duration.ofMillis(3)));
+        }
+        analyzer.finish();
+        Analysis analysis = analyzer.analysis();
+
+        assertThat(analysis.counts().collections()).isEqualTo(5);
+        assertThat(analysis.gc()).last().satisfies(run -> assertThat(run.collectionCount()).isEqualTo(5));
+        assertThat(analysis.liveSet().afterGc()).isEmpty();
+    }
+}

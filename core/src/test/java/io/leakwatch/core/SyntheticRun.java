@@ -1,0 +1,112 @@
+package io.leakwatch.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Builds event sequences shaped like real runs, in event-time order, for feeding an {@link Analyzer}. Times are
+ * seconds from the start of the run.
+ */
+final class SyntheticRun {
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    static final long MB = 1_000_000;
+    static final long MAX_HEAP = 256 * MB;
+
+    private final List<Consumer<Analyzer>> events = new ArrayList<>();
+    private long nextGcId = 1;
+
+    static Instant at(double seconds) {
+        return START.plusNanos((long) (seconds * 1e9));
+    }
+
+    SyntheticRun gc(double atSeconds, GcKind kind, String name, long beforeBytes, long afterBytes) {
+        long id = nextGcId++;
+        Instant start = at(atSeconds);
+        Duration pause = Duration.ofMillis(kind == GcKind.FULL ? 80 : 5);
+        Instant end = start.plus(pause);
+        GcEvent event = new GcEvent(id, name, kind, "test", start, pause, pause);
+        HeapSummary before = new HeapSummary(id, HeapSummary.When.BEFORE_GC, start, beforeBytes, MAX_HEAP, MAX_HEAP);
+        HeapSummary after = new HeapSummary(id, HeapSummary.When.AFTER_GC, end, afterBytes, MAX_HEAP, MAX_HEAP);
+        events.add(a -> a.accept(before));
+        events.add(a -> a.accept(after));
+        events.add(a -> a.accept(event));
+        return this;
+    }
+
+    SyntheticRun young(double atSeconds, long beforeBytes, long afterBytes) {
+        return gc(atSeconds, GcKind.YOUNG, "G1New", beforeBytes, afterBytes);
+    }
+
+    SyntheticRun full(double atSeconds, long beforeBytes, long afterBytes) {
+        return gc(atSeconds, GcKind.FULL, "G1Full", beforeBytes, afterBytes);
+    }
+
+    SyntheticRun histogram(double atSeconds, List<ClassHistogram.Entry> entries) {
+        ClassHistogram histogram = new ClassHistogram(at(atSeconds), true, entries);
+        events.add(a -> a.accept(histogram));
+        return this;
+    }
+
+    SyntheticRun samples(List<ObjectSample> samples) {
+        for (ObjectSample sample : samples) {
+            events.add(a -> a.accept(sample));
+        }
+        return this;
+    }
+
+    /** The events as recorded, each a call on an analyzer. */
+    List<Consumer<Analyzer>> events() {
+        return List.copyOf(events);
+    }
+
+    Analysis analyze(AnalyzerConfig config) {
+        Analyzer analyzer = new Analyzer(config);
+        events.forEach(event -> event.accept(analyzer));
+        analyzer.finish();
+        return analyzer.analysis();
+    }
+
+    /** Feeds the events one by one and collects the verdict after each, to check a verdict never appears. */
+    List<Verdict> verdictsAlongTheWay(AnalyzerConfig config, int every) {
+        Analyzer analyzer = new Analyzer(config);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            events.get(i).accept(analyzer);
+            if (i % every == 0) {
+                verdicts.add(analyzer.analysis().verdict());
+            }
+        }
+        analyzer.finish();
+        verdicts.add(analyzer.analysis().verdict());
+        return verdicts;
+    }
+
+    static ObjectSample sample(String type, double allocatedAt, double observedAt, List<StackFrame> stack,
+                               List<ReferenceStep> chain) {
+        return new ObjectSample(type, (long) (allocatedAt * 1000), at(allocatedAt), at(observedAt), 816, 100,
+                0, stack, chain, "Threads / Stack Variable");
+    }
+
+    static StackFrame frame(String type, String method, int line) {
+        return new StackFrame(type, method, line);
+    }
+
+    static ReferenceStep field(String holderType, String field) {
+        return new ReferenceStep(holderType, field, false, null, -1, -1, 0);
+    }
+
+    static ReferenceStep array(String arrayType, int index, int size) {
+        return new ReferenceStep(arrayType, null, false, null, index, size, 0);
+    }
+
+    static ReferenceStep staticField(String owner, String field) {
+        return new ReferenceStep("java.lang.Class", field, true, owner, -1, -1, 0);
+    }
+
+    static ClassHistogram.Entry entry(String type, long instances, long bytes) {
+        return new ClassHistogram.Entry(type, instances, bytes);
+    }
+}

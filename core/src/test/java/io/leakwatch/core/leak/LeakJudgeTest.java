@@ -1,0 +1,79 @@
+package io.leakwatch.core.leak;
+
+import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.StackFrame;
+import io.leakwatch.core.Verdict;
+import io.leakwatch.core.liveset.LiveSetPoint;
+import io.leakwatch.core.liveset.LiveSetReport;
+import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.sites.AccumulationPoint;
+import io.leakwatch.core.sites.SiteSummary;
+import io.leakwatch.core.types.TypeGrowth;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeakJudgeTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final double MB = 1e6;
+    private static final AnalyzerConfig CONFIG = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
+            .minObservation(Duration.ofSeconds(15)).build();
+
+    private static TypeGrowth steady(String type, double bytesPerMinute, double instancesPerMinute) {
+        return new TypeGrowth(type, 0, 1, 0, 1, bytesPerMinute, instancesPerMinute, 3, 3, 0.045, true);
+    }
+
+    private static LiveSetReport growingLiveSet() {
+        Trend trend = new Trend(12, T0, T0.plusSeconds(26), 29.4 * MB / 60, 37.7 * MB, 1.25e-4, 29 * MB / 60,
+                false, 1 * MB, Duration.ofMinutes(8));
+        return new LiveSetReport(List.of(), List.of(), trend, Set.of(LiveSetPoint.Source.OLD_GC), null,
+                256_000_000L);
+    }
+
+    @Test
+    void aWellGroundedCandidateOutranksOneWithMoreSignalsThatExplainsLittleOfTheGrowth() {
+        // From a live ZGC run of the static-map leak: the Customer structure explains 85% of the live-set growth;
+        // a sampled Long key site, not itself accumulating, sits in a growing map table but its type explains 3%.
+        List<TypeGrowth> growth = List.of(steady("long[]", 23.8 * MB, 29_096),
+                steady("java.util.HashMap$Node", 1.6 * MB, 39_023),
+                steady("io.example.Customer", 0.93 * MB, 29_096), steady("java.lang.Long", 0.87 * MB, 36_061));
+        SiteSummary keys = new SiteSummary("java.lang.Long", List.of(new StackFrame("java.lang.Long", "valueOf", 1),
+                new StackFrame("io.example.Registry", "add", 14)), List.of(new ReferenceStep(
+                "java.util.HashMap$Node", "key", false, null, -1, -1, 0)), "", new AccumulationPoint(
+                "HashMap$Node[16384]", List.of("HashMap.table", "static Registry.MAP"), 4096, 16384), 2, 2, 0, 0.33,
+                0, T0, Duration.ofSeconds(20), false);
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(keys), true);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates().get(0).objectType()).isEqualTo("io.example.Customer");
+        assertThat(judgement.candidates().get(0).shareOfLiveSetGrowth()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void theMonitorsOwnBoundedStateIsNeverACandidate() {
+        List<TypeGrowth> growth = List.of(steady("io.leakwatch.core.ClassHistogram$Entry", 20 * MB, 50_000));
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(), true);
+
+        assertThat(judgement.candidates()).isEmpty();
+        assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void typeGrowthThatExplainsATinyShareOfTheLiveSetGrowthDoesNotMakeALeak() {
+        List<TypeGrowth> growth = List.of(steady("java.util.HashSet", 0.1 * MB, 12));
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(), true);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(judgement.candidates()).singleElement().satisfies(c ->
+                assertThat(c.shareOfLiveSetGrowth()).isLessThan(LeakJudge.MIN_SHARE_OF_GROWTH));
+    }
+}

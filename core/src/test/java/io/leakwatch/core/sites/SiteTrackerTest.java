@@ -1,0 +1,113 @@
+package io.leakwatch.core.sites;
+
+import io.leakwatch.core.ObjectSample;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.StackFrame;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SiteTrackerTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final List<StackFrame> LISTENER_SITE = List.of(
+            new StackFrame("com.example.Widget", "<init>", 10), new StackFrame("com.example.Screen", "open", 22),
+            new StackFrame("com.example.App", "main", 5));
+
+    private static ObjectSample sample(String type, double allocated, double observed, List<StackFrame> stack,
+                                       List<ReferenceStep> chain) {
+        return new ObjectSample(type, (long) allocated, T0.plusMillis((long) (allocated * 1000)),
+                T0.plusMillis((long) (observed * 1000)), 64, -1, 0, stack, chain, "");
+    }
+
+    private static List<ReferenceStep> listenerChain(int listeners) {
+        return List.of(new ReferenceStep("com.example.Widget$1", "this$0", false, null, -1, -1, 0),
+                new ReferenceStep("java.lang.Object[]", null, false, null, listeners - 1, listeners, 0),
+                new ReferenceStep("java.util.concurrent.CopyOnWriteArrayList", "array", false, null, -1, -1, 0),
+                new ReferenceStep("com.example.EventBus", "listeners", false, null, -1, -1, 0),
+                new ReferenceStep("java.lang.Class", "BUS", true, "com.example.App", -1, -1, 0));
+    }
+
+    @Test
+    void listenersThatKeepArrivingAndStayAliveAreAccumulatingInAGrowingArray() {
+        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        List<Double> allocated = new ArrayList<>();
+        for (int snapshot = 1; snapshot <= 5; snapshot++) {
+            double now = snapshot * 10;
+            allocated.add(now - 5);
+            for (double at : allocated) {
+                tracker.record(sample("com.example.Widget", at, now, LISTENER_SITE, listenerChain(1000 * snapshot)));
+            }
+        }
+
+        SiteSummary site = tracker.summaries().get(0);
+        assertThat(site.accumulating()).isTrue();
+        assertThat(site.liveSamples()).isEqualTo(5);
+        assertThat(site.liveSamplesAtFirst()).isEqualTo(1);
+        assertThat(site.arrivalSnapshots()).isEqualTo(4);
+        assertThat(site.retention()).isEqualTo(1.0);
+        assertThat(site.oldestAge()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(site.accumulationPoint().describe())
+                .isEqualTo("Object[5000] \u2190 CopyOnWriteArrayList.array \u2190 EventBus.listeners \u2190 static App.BUS");
+        assertThat(site.accumulationPoint().firstSize()).isEqualTo(1000);
+        assertThat(site.accumulationPoint().grew()).isTrue();
+        // The site key stops after two application frames: Widget.<init> and Screen.open.
+        assertThat(site.allocationSite()).hasSize(2);
+    }
+
+    @Test
+    void requestChurnThatDiesBeforeTheNextSnapshotIsNotAccumulating() {
+        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        for (int snapshot = 1; snapshot <= 5; snapshot++) {
+            double now = snapshot * 10;
+            tracker.record(sample("com.example.Request", now - 0.1, now, LISTENER_SITE, List.of()));
+            tracker.record(sample("com.example.Request", now - 0.2, now, LISTENER_SITE, List.of()));
+        }
+
+        SiteSummary site = tracker.summaries().get(0);
+        assertThat(site.liveSamples()).isEqualTo(2);
+        assertThat(site.retention()).isEqualTo(0.0);
+        assertThat(site.accumulating()).isFalse();
+    }
+
+    @Test
+    void aStructureBuiltAtStartIsNotAccumulating() {
+        SiteTracker tracker = new SiteTracker(Duration.ofSeconds(30));
+        for (int snapshot = 1; snapshot <= 6; snapshot++) {
+            for (int i = 0; i < 10; i++) {
+                tracker.record(sample("com.example.Index", 1 + i * 0.1, snapshot * 20, LISTENER_SITE, List.of()));
+            }
+        }
+
+        SiteSummary site = tracker.summaries().get(0);
+        assertThat(site.liveSamples()).isEqualTo(10);
+        assertThat(site.arrivalSnapshots()).isZero();
+        assertThat(site.accumulating()).isFalse();
+    }
+
+    @Test
+    void theSameSnapshotReadTwiceCountsOnce() {
+        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        for (int copy = 0; copy < 2; copy++) {
+            tracker.record(sample("com.example.Widget", 5, 10, LISTENER_SITE, List.of()));
+        }
+
+        assertThat(tracker.snapshotCount()).isEqualTo(1);
+        assertThat(tracker.summaries().get(0).liveSamples()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsABoundedNumberOfSnapshots() {
+        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        for (int snapshot = 1; snapshot <= SiteTracker.MAX_SNAPSHOTS + 40; snapshot++) {
+            tracker.record(sample("com.example.Request", snapshot - 0.5, snapshot, LISTENER_SITE, List.of()));
+        }
+
+        assertThat(tracker.snapshotCount()).isEqualTo(SiteTracker.MAX_SNAPSHOTS);
+        assertThat(tracker.summaries()).hasSize(1);
+    }
+}

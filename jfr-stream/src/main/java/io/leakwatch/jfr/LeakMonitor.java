@@ -1,0 +1,191 @@
+package io.leakwatch.jfr;
+
+import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Analyzer;
+import io.leakwatch.core.Verdict;
+import io.leakwatch.jfr.internal.JfrAvailability;
+import io.leakwatch.jfr.internal.MonitorSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Watches the running JVM for memory leaks with JDK Flight Recorder, in-process.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     LeakMonitor.start();          // settings from leakwatch.* system properties, or the defaults
+ *     ...                           // the service runs
+ * }
+ * }</pre>
+ *
+ * <p>The monitor streams GC and heap events, takes cheap old-object snapshots, and when the heap after collections
+ * suggests growth, takes heap inspections and reference-chain snapshots within a pause budget to confirm it. When
+ * the live set grows and the evidence says what grows, the verdict becomes {@link Verdict#LEAK}: a warning is logged
+ * through SLF4J with the top candidate, listeners are called, and {@code analysis.json} in the output directory says
+ * everything. The evidence recording ({@code leakwatch-<pid>.jfr}) is rewritten at every snapshot, so it survives
+ * the {@code OutOfMemoryError} it predicts.
+ *
+ * <p>There is at most one monitor per JVM: {@link #start()} while one runs returns it. {@link #close()} stops every
+ * thread it started ({@code leakwatch-*}); a shutdown hook closes it at exit. Methods are thread-safe.
+ */
+public final class LeakMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("io.leakwatch");
+    /** The one running monitor of this JVM; guarded by the class lock, since the API promises one per JVM. */
+    private static LeakMonitor running;
+
+    private final LeakMonitorConfig config;
+    private final MonitorSession session;
+    private final String disabledReason;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private LeakMonitor(LeakMonitorConfig config, MonitorSession session, String disabledReason) {
+        this.config = config;
+        this.session = session;
+        this.disabledReason = disabledReason;
+        this.shutdownHook = new Thread(this::closeAtExit, "leakwatch-shutdown");
+    }
+
+    /** Starts a monitor with the settings of the {@code leakwatch.*} system properties, or returns the running one. */
+    public static LeakMonitor start() {
+        return start(LeakMonitorConfig.fromSystemProperties());
+    }
+
+    /**
+     * Starts a monitor, or returns the one already running (whose settings stay as they were).
+     *
+     * @throws IllegalStateException when this JVM has no usable Flight Recorder and the settings say to fail
+     * @throws UncheckedIOException  when the output directory cannot be created
+     */
+    public static synchronized LeakMonitor start(LeakMonitorConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (running != null) {
+            if (!running.config.equals(config)) {
+                LOG.info("Leakwatch: a monitor is already running; its settings stay as they were");
+            }
+            return running;
+        }
+        String unavailable = JfrAvailability.unavailableReason();
+        LeakMonitor monitor;
+        if (unavailable != null) {
+            if (config.failIfUnavailable()) {
+                throw new IllegalStateException("Leakwatch cannot monitor this JVM: " + unavailable
+                        + " (set leakwatch.failIfUnavailable=false to run without monitoring instead)");
+            }
+            LOG.warn("Leakwatch: monitoring is off: {}", unavailable);
+            monitor = new LeakMonitor(config, null, unavailable);
+        } else {
+            try {
+                monitor = new LeakMonitor(config, MonitorSession.start(config), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Leakwatch cannot create its output directory "
+                        + config.outputDirectory().toAbsolutePath() + "; set leakwatch.dir to a writable one", e);
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(monitor.shutdownHook);
+        running = monitor;
+        return monitor;
+    }
+
+    /** A builder of settings whose {@code start()} starts a monitor with them. */
+    public static LeakMonitorConfig.Builder builder() {
+        return LeakMonitorConfig.builder();
+    }
+
+    /** The settings this monitor runs with. */
+    public LeakMonitorConfig config() {
+        return config;
+    }
+
+    /** Whether the monitor is watching (false when this JVM has no Flight Recorder, or after close). */
+    public synchronized boolean isActive() {
+        return session != null && !closed;
+    }
+
+    /** Adds a listener of verdict changes; see {@link LeakListener} for the thread it is called on. */
+    public LeakMonitor addListener(LeakListener listener) {
+        if (session != null) {
+            session.addListener(listener);
+        }
+        return this;
+    }
+
+    /** Removes a listener; returns whether it was registered. */
+    public boolean removeListener(LeakListener listener) {
+        return session != null && session.removeListener(listener);
+    }
+
+    /** The current analysis: verdict, reason, statistics and candidates. */
+    public Analysis snapshot() {
+        if (session == null) {
+            Analysis nothing = new Analyzer(config.analyzer()).analysis();
+            return new Analysis(Verdict.INCONCLUSIVE, "Leakwatch is not monitoring: " + disabledReason + ".",
+                    "Run the JVM with JDK Flight Recorder available.", false, null, null, nothing.counts(),
+                    nothing.gc(), nothing.liveSet(), nothing.typeGrowth(), nothing.sites(), nothing.candidates());
+        }
+        return session.analysis();
+    }
+
+    /**
+     * Writes the evidence so far (GC and heap events, old-object samples, inspections, verdicts) as a {@code .jfr}
+     * file that {@link RecordingAnalyzer} and the {@code leakwatch} CLI can analyse.
+     *
+     * @return {@code file}
+     * @throws IOException           when the file cannot be written
+     * @throws IllegalStateException when the monitor is closed or not monitoring
+     */
+    public Path dump(Path file) throws IOException {
+        if (session == null) {
+            throw new IllegalStateException("Leakwatch is not monitoring: " + disabledReason);
+        }
+        session.dump(file);
+        return file;
+    }
+
+    /** The evidence recording the monitor rewrites at every snapshot, or null when it is not monitoring. */
+    public Path evidenceFile() {
+        return session == null ? null : session.evidenceFile();
+    }
+
+    /** Stops monitoring: writes the evidence and the analysis a last time and stops every {@code leakwatch-*} thread. */
+    @Override
+    public void close() {
+        synchronized (LeakMonitor.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (running == this) {
+                running = null;
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down; the hook is what called us or will find us closed.
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private void closeAtExit() {
+        synchronized (LeakMonitor.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (running == this) {
+                running = null;
+            }
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.leakwatch.jfr.internal;
+
+import jdk.jfr.consumer.EventStream;
+
+import java.util.List;
+
+/**
+ * The registry of handlers: every JFR event type the analysis reads, each with its handler. All collectors are
+ * covered by the same set (each collector writes {@code jdk.GarbageCollection} and {@code jdk.GCHeapSummary};
+ * {@code jdk.G1GarbageCollection} only adds the G1 type), so nothing has to be chosen per collector, and events of a
+ * collector not in use cost nothing.
+ */
+public final class EventHandlers {
+    private final List<EventHandler> handlers;
+
+    public EventHandlers(AnalyzerFeed feed) {
+        this.handlers = List.of(new GarbageCollectionHandler(feed), new G1GarbageCollectionHandler(feed),
+                new GcHeapSummaryHandler(feed), new GcHeapConfigurationHandler(feed),
+                new OldObjectSampleHandler(feed), new HeapInspectionHandler(feed),
+                new ClassHistogramEntryHandler(feed));
+    }
+
+    /** The names of the event types read. */
+    public List<String> eventNames() {
+        return handlers.stream().map(EventHandler::eventName).toList();
+    }
+
+    /**
+     * Registers every handler on a stream. A stream with handlers for named event types only parses those types,
+     * which is what makes offline reading fast (DESIGN.md fact 11).
+     */
+    public void registerOn(EventStream stream) {
+        for (EventHandler handler : handlers) {
+            stream.onEvent(handler.eventName(), handler::accept);
+        }
+    }
+}

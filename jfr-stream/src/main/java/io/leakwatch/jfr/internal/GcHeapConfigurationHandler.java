@@ -1,0 +1,24 @@
+package io.leakwatch.jfr.internal;
+
+import jdk.jfr.consumer.RecordedEvent;
+
+/** {@code jdk.GCHeapConfiguration}: the maximum heap size ({@code -Xmx}), written at the start of each chunk. */
+final class GcHeapConfigurationHandler implements EventHandler {
+    static final String NAME = "jdk.GCHeapConfiguration";
+
+    private final AnalyzerFeed feed;
+
+    GcHeapConfigurationHandler(AnalyzerFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public String eventName() {
+        return NAME;
+    }
+
+    @Override
+    public void accept(RecordedEvent event) {
+        feed.heapMax(event.getLong("maxSize"));
+    }
+}

@@ -1,0 +1,78 @@
+package io.leakwatch.jfr.internal;
+
+import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.jfr.events.ClassHistogramEntryEvent;
+import io.leakwatch.jfr.events.HeapInspectionEvent;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Takes a heap inspection in-process through the {@code DiagnosticCommand} MBean's {@code gcClassHistogram}
+ * operation (the {@code GC.class_histogram} command, which runs a full collection first), and writes the result as
+ * {@code leakwatch.*} JFR events so that it reaches the analysis through the recording, live and offline alike.
+ * Measured on this machine kind with 246 MB live: 170–210 ms on G1, 350–875 ms on Parallel (DESIGN.md fact 3).
+ */
+final class HeapInspector {
+    /** Histogram lines written per inspection: the largest types; the totals cover the rest. */
+    static final int MAX_TYPES = 500;
+    private static final String[] SIGNATURE = {String[].class.getName()};
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final ObjectName diagnosticCommand;
+    private long nextId = System.nanoTime();
+
+    HeapInspector() {
+        try {
+            diagnosticCommand = new ObjectName("com.sun.management:type=DiagnosticCommand");
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Inspects the heap and commits the events.
+     *
+     * @return how long the application was held up
+     * @throws IllegalStateException when the JVM offers no class histogram (no {@code jdk.management} module)
+     */
+    Duration inspect() {
+        HeapInspectionEvent inspection = new HeapInspectionEvent();
+        inspection.begin();
+        long start = System.nanoTime();
+        String text;
+        try {
+            text = (String) server.invoke(diagnosticCommand, "gcClassHistogram", new Object[]{new String[0]},
+                    SIGNATURE);
+        } catch (JMException e) {
+            throw new IllegalStateException("the JVM's class histogram command is not available: " + e.getMessage(),
+                    e);
+        }
+        Duration cost = Duration.ofNanos(System.nanoTime() - start);
+        ClassHistogramParser.Parsed parsed = ClassHistogramParser.parse(text);
+        long id = nextId++;
+        List<ClassHistogram.Entry> written = parsed.entries().subList(0, Math.min(MAX_TYPES,
+                parsed.entries().size()));
+        for (ClassHistogram.Entry entry : written) {
+            ClassHistogramEntryEvent line = new ClassHistogramEntryEvent();
+            line.inspectionId = id;
+            line.typeName = entry.typeName();
+            line.instances = entry.instances();
+            line.bytes = entry.bytes();
+            line.commit();
+        }
+        // Committed last, after its lines, so that a reader ordered by time meets the lines first.
+        inspection.end();
+        inspection.inspectionId = id;
+        inspection.afterFullGc = true;
+        inspection.totalBytes = parsed.totalBytes();
+        inspection.totalInstances = parsed.totalInstances();
+        inspection.typesWritten = written.size();
+        inspection.commit();
+        return cost;
+    }
+}

@@ -1,0 +1,117 @@
+package io.leakwatch.jfr.internal;
+
+import io.leakwatch.core.ObjectSample;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.StackFrame;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedStackTrace;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code jdk.OldObjectSample}: a sampled object that is still alive, with its allocation stack and, when the
+ * emission asked for it, its path to a GC root (DESIGN.md facts 1–4). Object descriptions, which can hold string
+ * contents, are not read: only the descriptions of {@code java.lang.Class} holders, which name the class that owns a
+ * static field.
+ */
+final class OldObjectSampleHandler implements EventHandler {
+    static final String NAME = "jdk.OldObjectSample";
+    /** Longer chains are cut here; a path to a root is rarely longer than a few dozen holders. */
+    static final int MAX_CHAIN = 128;
+    private static final String CLASS_NAME_PREFIX = "Class Name: ";
+
+    private final AnalyzerFeed feed;
+
+    OldObjectSampleHandler(AnalyzerFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public String eventName() {
+        return NAME;
+    }
+
+    @Override
+    public void accept(RecordedEvent event) {
+        RecordedObject object = event.getValue("object");
+        String type = object == null ? "unknown" : typeName(object);
+        long address = object == null ? 0 : object.getLong("address");
+        int arrayElements = event.getInt("arrayElements");
+        long size = event.hasField("objectSize") ? event.getLong("objectSize") : -1;
+        feed.sample(new ObjectSample(type, address, event.getInstant("allocationTime"), event.getEndTime(), size,
+                arrayElements == Integer.MIN_VALUE ? -1 : arrayElements, event.getLong("lastKnownHeapUsage"),
+                frames(event.getStackTrace()), chain(object), root(event.getValue("root"))));
+    }
+
+    private static List<StackFrame> frames(RecordedStackTrace stackTrace) {
+        if (stackTrace == null) {
+            return List.of();
+        }
+        List<StackFrame> frames = new ArrayList<>();
+        for (RecordedFrame frame : stackTrace.getFrames()) {
+            if (frame.getMethod() == null || frame.getMethod().getType() == null) {
+                continue;
+            }
+            frames.add(new StackFrame(JavaTypeName.of(frame.getMethod().getType().getName()),
+                    frame.getMethod().getName(), frame.getLineNumber()));
+        }
+        return frames;
+    }
+
+    private static List<ReferenceStep> chain(RecordedObject object) {
+        List<ReferenceStep> chain = new ArrayList<>();
+        RecordedObject reference = object == null ? null : object.getValue("referrer");
+        while (reference != null && chain.size() < MAX_CHAIN) {
+            RecordedObject holder = reference.getValue("object");
+            if (holder == null) {
+                break;
+            }
+            String holderType = typeName(holder);
+            RecordedObject field = reference.getValue("field");
+            RecordedObject array = reference.getValue("array");
+            String fieldName = field == null ? null : field.getString("name");
+            boolean isStatic = field != null && Modifier.isStatic(field.getShort("modifiers"));
+            String owner = isStatic ? staticOwner(holder) : null;
+            chain.add(new ReferenceStep(holderType, fieldName, isStatic, owner,
+                    array == null ? -1 : array.getInt("index"), array == null ? -1 : array.getInt("size"),
+                    Math.max(0, reference.getInt("skip"))));
+            if (isStatic) {
+                break; // the static field holds the chain; beyond it lie only the class and its loader (fact 4)
+            }
+            reference = holder.getValue("referrer");
+        }
+        return chain;
+    }
+
+    /** For a static field the holder is the {@code java.lang.Class}; its description names the class. */
+    private static String staticOwner(RecordedObject holder) {
+        String description = holder.getString("description");
+        if (description != null && description.startsWith(CLASS_NAME_PREFIX)) {
+            return JavaTypeName.of(description.substring(CLASS_NAME_PREFIX.length()).trim());
+        }
+        return typeName(holder);
+    }
+
+    private static String typeName(RecordedObject object) {
+        RecordedClass type = object.getClass("type");
+        return type == null ? "unknown" : JavaTypeName.of(type.getName());
+    }
+
+    private static String root(RecordedObject root) {
+        if (root == null) {
+            return "";
+        }
+        String system = root.getString("system");
+        String type = root.getString("type");
+        if (system == null && type == null) {
+            return "";
+        }
+        return (system == null ? "" : system) + (system != null && type != null ? " / " : "")
+                + (type == null ? "" : type);
+    }
+}

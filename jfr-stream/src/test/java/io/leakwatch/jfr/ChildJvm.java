@@ -1,0 +1,72 @@
+package io.leakwatch.jfr;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a class of the test class path in a child JVM of the JDK running the tests, with a fixed heap, and collects
+ * its output. The monitor settings make a run short: a 5 s warm-up, snapshots and inspections every 3 s.
+ */
+final class ChildJvm {
+    static final List<String> FAST_MONITOR = List.of("-Dleakwatch.warmUp=5s", "-Dleakwatch.minObservation=15s",
+            "-Dleakwatch.snapshotInterval=3s", "-Dleakwatch.inspectionInterval=3s", "-Dleakwatch.chainInterval=10s",
+            "-Dleakwatch.pauseBudget=0.05");
+
+    /** What a child printed and how it ended. */
+    record Result(int exitCode, String output, Map<String, String> values) {
+        String value(String key) {
+            return values.getOrDefault(key, "");
+        }
+    }
+
+    private ChildJvm() {
+    }
+
+    static Result run(Path workDirectory, List<String> jvmOptions, String mainClass, List<String> arguments,
+                      Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath());
+        command.add(mainClass);
+        command.addAll(arguments);
+        Path log = workDirectory.resolve("child.log");
+        Process process = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("child JVM did not finish within " + timeout + ": " + command + "\n"
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : output.split("\\R")) {
+            int equals = line.indexOf('=');
+            if (equals > 0 && !line.startsWith("[") && line.substring(0, equals).matches("[a-zA-Z]+")) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return new Result(process.exitValue(), output, values);
+    }
+
+    /** The tests' class path: Surefire names it in a property of its own when it runs from a manifest-only jar. */
+    static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    /** Whether the JDK running the tests is at least {@code feature}. */
+    static boolean jdkAtLeast(int feature) {
+        return Runtime.version().feature() >= feature;
+    }
+}

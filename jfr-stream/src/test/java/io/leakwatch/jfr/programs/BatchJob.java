@@ -1,0 +1,23 @@
+package io.leakwatch.jfr.programs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Healthy: every 4 seconds a batch builds about 60 MB of records, then drops them all. */
+final class BatchJob implements MonitoredProgram.Workload {
+    private final List<byte[]> batch = new ArrayList<>();
+    private long batchStart = System.nanoTime();
+
+    @Override
+    public void step() throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            batch.add(new byte[1024]);
+        }
+        if (System.nanoTime() - batchStart > 4_000_000_000L) {
+            batch.clear();
+            batchStart = System.nanoTime();
+        }
+        MonitoredProgram.churn(100);
+        Thread.sleep(10);
+    }
+}

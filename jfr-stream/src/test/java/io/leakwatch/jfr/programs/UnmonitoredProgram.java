@@ -1,0 +1,21 @@
+package io.leakwatch.jfr.programs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A program that knows nothing of Leakwatch: it allocates for the given seconds, keeping a little, then ends. */
+public final class UnmonitoredProgram {
+    private UnmonitoredProgram() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long end = System.nanoTime() + Long.parseLong(args[0]) * 1_000_000_000L;
+        List<long[]> kept = new ArrayList<>();
+        while (System.nanoTime() < end) {
+            kept.add(new long[64]);
+            MonitoredProgram.churn(200);
+            Thread.sleep(5);
+        }
+        System.out.println("unmonitored program done, kept " + kept.size());
+    }
+}
