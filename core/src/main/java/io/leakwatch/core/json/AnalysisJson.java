@@ -30,8 +30,24 @@ public final class AnalysisJson {
     private AnalysisJson() {
     }
 
+    /**
+     * One input of an offline analysis, for the {@code inputs} section.
+     *
+     * @param name    the file
+     * @param status  {@code COMPLETE}, {@code PARTIAL} or {@code UNREADABLE}
+     * @param events  events read from it
+     * @param message what went wrong, or empty
+     */
+    public record Input(String name, String status, long events, String message) {
+    }
+
     /** The analysis as a JSON document. */
     public static String write(Analysis analysis) {
+        return write(analysis, List.of());
+    }
+
+    /** The analysis as a JSON document, with an {@code inputs} section naming the files it was read from. */
+    public static String write(Analysis analysis, List<Input> inputs) {
         JsonWriter json = new JsonWriter().beginObject();
         json.name("schemaVersion").value(SCHEMA_VERSION);
         json.name("verdict").value(analysis.verdict().name());
@@ -54,6 +70,14 @@ public final class AnalysisJson {
         typeGrowth(json, analysis.typeGrowth());
         candidates(json, analysis.candidates());
         sites(json, analysis.sites());
+        if (!inputs.isEmpty()) {
+            json.name("inputs").beginArray();
+            for (Input input : inputs) {
+                json.beginObject().name("file").value(input.name()).name("status").value(input.status())
+                        .name("events").value(input.events()).name("message").value(input.message()).endObject();
+            }
+            json.endArray();
+        }
         return json.endObject().toString() + "\n";
     }
 

@@ -2,6 +2,7 @@ package io.leakwatch.core.leak;
 
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.Bytes;
+import io.leakwatch.core.Durations;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
@@ -69,7 +70,7 @@ public final class LeakJudge {
             if (top != null && confirms(top)) { // candidates that confirm are ranked first
                 return new Judgement(Verdict.LEAK, String.format(Locale.ROOT,
                         "The live set grew by %s/min over %s (%s, p=%.3g) and %s grows with it%s.",
-                        Bytes.format(trend.slopeBytesPerMinute()), human(trend.span()), measurements(liveSet),
+                        Bytes.format(trend.slopeBytesPerMinute()), Durations.format(trend.span()), measurements(liveSet),
                         trend.pValue(), top.objectType(), exhaustion(trend)),
                         top.allocationSite().isEmpty() ? "Enable jdk.OldObjectSample with stack traces to learn"
                                 + " where " + top.objectType() + " is allocated and who holds it." : "",
@@ -78,7 +79,7 @@ public final class LeakJudge {
             return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "The live set grew by %s/min over %s (%s, p=%.3g), but no heap inspection or old-object"
                             + " sample shows which objects grow.", Bytes.format(trend.slopeBytesPerMinute()),
-                    human(trend.span()), measurements(liveSet), trend.pValue()),
+                    Durations.format(trend.span()), measurements(liveSet), trend.pValue()),
                     "Take heap inspections (class histograms) at least twice, some time apart, and enable"
                             + " jdk.OldObjectSample with stack traces; the live monitor does both on suspicion.",
                     true, candidates);
@@ -89,13 +90,13 @@ public final class LeakJudge {
         if (enoughSpan && trend.saturating() && trend.points() >= pointsForNoLeak) {
             return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
                     "The live set grew, then levelled off near %s over %s (%s): a cache filling to its bound"
-                            + " behaves like this.", Bytes.format(trend.fittedLatestBytes()), human(trend.span()),
+                            + " behaves like this.", Bytes.format(trend.fittedLatestBytes()), Durations.format(trend.span()),
                     measurements(liveSet)), "", suspected, List.of());
         }
         if (enoughSpan && trend.points() >= pointsForNoLeak) {
             return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
                     "The live set stayed near %s over %s (%s; trend %s/min, p=%.2g).",
-                    Bytes.format(trend.fittedLatestBytes()), human(trend.span()), measurements(liveSet),
+                    Bytes.format(trend.fittedLatestBytes()), Durations.format(trend.span()), measurements(liveSet),
                     Bytes.format(trend.slopeBytesPerMinute()), trend.pValue()), "", suspected, List.of());
         }
         if (envelope != null && !envelopeGrowing && envelope.points() >= pointsForNoLeak
@@ -109,7 +110,7 @@ public final class LeakJudge {
                 return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
                         "The heap after every collection, which bounds the live set from above, stayed between %s"
                                 + " and %s over %s (%d collections).", Bytes.format(band.getMin()),
-                        Bytes.format(band.getMax()), human(envelope.span()), envelope.points()), "", false,
+                        Bytes.format(band.getMax()), Durations.format(envelope.span()), envelope.points()), "", false,
                         List.of());
             }
         }
@@ -121,26 +122,26 @@ public final class LeakJudge {
         if (!anyCollections) {
             return new Judgement(Verdict.INCONCLUSIVE, "No garbage collection events were found.",
                     "Record with jdk.GarbageCollection and jdk.GCHeapSummary enabled (JFR's default and profile"
-                            + " settings enable both), for longer than the warm-up of " + human(config.warmUp())
+                            + " settings enable both), for longer than the warm-up of " + Durations.format(config.warmUp())
                             + ".", false, candidates);
         }
         if (envelopeGrowing) {
             return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "The heap after collections rose by %s/min over %s, but too few collections freed the old"
                             + " generation (%d live-set measurements after warm-up) to tell a leak from promoted"
-                            + " garbage.", Bytes.format(envelope.slopeBytesPerMinute()), human(envelope.span()),
+                            + " garbage.", Bytes.format(envelope.slopeBytesPerMinute()), Durations.format(envelope.span()),
                     trend == null ? countAfterWarmUp(liveSet) : trend.points()),
                     "Take heap inspections (class histograms after a full GC) some time apart, or record longer so"
                             + " that old or full collections occur; the live monitor inspects on suspicion.",
                     true, candidates);
         }
         String seen = trend != null ? String.format(Locale.ROOT, "%d live-set measurements over %s", trend.points(),
-                human(trend.span())) : envelope != null ? String.format(Locale.ROOT,
-                "%d collections over %s after warm-up", envelope.points(), human(envelope.span()))
-                : "too few collections after the warm-up of " + human(config.warmUp());
+                Durations.format(trend.span())) : envelope != null ? String.format(Locale.ROOT,
+                "%d collections over %s after warm-up", envelope.points(), Durations.format(envelope.span()))
+                : "too few collections after the warm-up of " + Durations.format(config.warmUp());
         return new Judgement(Verdict.INCONCLUSIVE, "Not enough evidence yet: " + seen + "; a leak needs "
                 + config.minLiveSetPoints() + " live-set measurements spanning at least "
-                + human(config.minObservation()) + ", no leak twice as many.", "Record for longer.", false,
+                + Durations.format(config.minObservation()) + ", no leak twice as many.", "Record for longer.", false,
                 candidates);
     }
 
@@ -231,7 +232,7 @@ public final class LeakJudge {
             confidence += WEIGHT_LIVE_SET;
             evidence.add(new Evidence(Evidence.Signal.LIVE_SET_GROWTH, String.format(Locale.ROOT,
                     "live set +%s/min over %s (p=%.3g)", Bytes.format(liveGrowth.slopeBytesPerMinute()),
-                    human(liveGrowth.span()), liveGrowth.pValue())));
+                    Durations.format(liveGrowth.span()), liveGrowth.pValue())));
         }
         double bytesPerMinute = Double.NaN;
         double instancesPerMinute = Double.NaN;
@@ -282,21 +283,6 @@ public final class LeakJudge {
 
     private static String exhaustion(Trend trend) {
         return trend.timeToExhaustion() == null ? ""
-                : "; at this rate the heap is exhausted in about " + human(trend.timeToExhaustion());
-    }
-
-    /** A duration in the largest units that fit: {@code 45 s}, {@code 3 min 10 s}, {@code 2 h 5 min}. */
-    static String human(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
-        }
-        if (seconds < 86400 * 2) {
-            return seconds / 3600 + " h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + " min");
-        }
-        return seconds / 86400 + " days";
+                : "; at this rate the heap is exhausted in about " + Durations.format(trend.timeToExhaustion());
     }
 }

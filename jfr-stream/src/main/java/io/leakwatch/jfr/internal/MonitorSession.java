@@ -14,7 +14,9 @@ import io.leakwatch.jfr.events.ChainSnapshotEvent;
 import io.leakwatch.jfr.events.ClassHistogramEntryEvent;
 import io.leakwatch.jfr.events.HeapInspectionEvent;
 import io.leakwatch.jfr.events.VerdictEvent;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import jdk.jfr.consumer.RecordingStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +26,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * A running monitor: one {@link RecordingStream}, whose dispatch thread is named {@code leakwatch-stream}, feeds the
- * analyzer; the
+ * A running monitor: one {@link RecordingStream} on the daemon thread {@code leakwatch-stream} feeds the analyzer; the
  * {@code leakwatch-scheduler} thread takes old-object snapshots (which also write the evidence recording out),
  * heap inspections and chain snapshots; the {@code leakwatch-notify} thread calls listeners.
  *
@@ -52,11 +55,13 @@ public final class MonitorSession {
     private static final long WARNING_PERIOD_NANOS = TimeUnit.MINUTES.toNanos(5);
     private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String STREAM_THREAD = "leakwatch-stream";
+    private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(5);
 
     private final LeakMonitorConfig config;
     private final Path evidenceFile;
     private final Path analysisFile;
     private final RecordingStream stream;
+    private final Set<Long> streamRecordingIds;
     private final AnalyzerFeed feed;
     private final HeapInspector inspector = new HeapInspector();
     private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
@@ -89,7 +94,12 @@ public final class MonitorSession {
         this.evidenceFile = directory.resolve("leakwatch-" + pid + ".jfr");
         this.analysisFile = directory.resolve("analysis.json");
         this.feed = new AnalyzerFeed(new Analyzer(config.analyzer()));
+        Set<Long> existing = recordingIds();
         this.stream = new RecordingStream();
+        // The stream's recording is registered, not yet running, as soon as the stream is made.
+        Set<Long> created = recordingIds();
+        created.removeAll(existing);
+        this.streamRecordingIds = created;
     }
 
     /**
@@ -122,9 +132,20 @@ public final class MonitorSession {
         stream.onFlush(this::afterFlush);
         stream.onError(error -> LOG.warn("Leakwatch: the event stream reported an error", error));
 
-        // startAsync starts the recording before it returns, so no event after start() is lost; the stream's own
-        // dispatch thread, which JFR creates as a daemon, takes our name at its first callback.
-        stream.startAsync();
+        // RecordingStream.startAsync() would run the stream on a thread that is not a daemon, which keeps the JVM
+        // alive when nobody closes the monitor (seen with the agent); so the stream runs on a daemon thread of our
+        // own, and start() waits until its recording runs, so that no event after start() is lost.
+        Thread streamThread = thread(STREAM_THREAD).newThread(() -> {
+            try {
+                stream.start();
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    LOG.error("Leakwatch: the event stream stopped; leak monitoring is off", e);
+                }
+            }
+        });
+        streamThread.start();
+        awaitRecordingStart();
         notifier = Executors.newSingleThreadExecutor(thread("leakwatch-notify"));
         scheduler = Executors.newSingleThreadScheduledExecutor(thread("leakwatch-scheduler"));
         long snapshotMillis = config.snapshotInterval().toMillis();
@@ -187,9 +208,6 @@ public final class MonitorSession {
     }
 
     private void afterFlush() {
-        if (!Thread.currentThread().getName().equals(STREAM_THREAD)) {
-            Thread.currentThread().setName(STREAM_THREAD);
-        }
         feed.flush();
         long now = System.nanoTime();
         if (feed.events() == analyzedEvents || now - lastAnalysisNanos < ANALYSIS_PERIOD_NANOS) {
@@ -370,6 +388,30 @@ public final class MonitorSession {
         event.cutoff = cutoff;
         event.commit();
         return cost;
+    }
+
+    private static Set<Long> recordingIds() {
+        return FlightRecorder.getFlightRecorder().getRecordings().stream().map(Recording::getId)
+                .collect(Collectors.toSet());
+    }
+
+    /** Waits until the stream's own recording runs. */
+    private void awaitRecordingStart() {
+        long deadline = System.nanoTime() + RECORDING_START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean started = FlightRecorder.getFlightRecorder().getRecordings().stream().anyMatch(recording ->
+                    streamRecordingIds.contains(recording.getId()) && recording.getState() == RecordingState.RUNNING);
+            if (started) {
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warn("Leakwatch: the event stream took more than {} to start", RECORDING_START_TIMEOUT);
     }
 
     private static void await(ExecutorService executor) {

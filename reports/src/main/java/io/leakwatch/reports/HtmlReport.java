@@ -1,0 +1,237 @@
+package io.leakwatch.reports;
+
+import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Bytes;
+import io.leakwatch.core.Durations;
+import io.leakwatch.core.Evidence;
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.StackFrame;
+import io.leakwatch.core.gc.GcWindowStatistics;
+import io.leakwatch.core.gc.KindStatistics;
+import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.types.TypeGrowth;
+import io.leakwatch.jfr.FileReport;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders an analysis as one self-contained HTML file: no script, no network, charts as inline SVG. The verdict
+ * comes first, then the heap chart (heap after GC, live-set points, trend and projection), the candidates with
+ * collapsible allocation stacks and reference chains (the accumulation point highlighted), growing types, and GC
+ * statistics.
+ */
+public final class HtmlReport {
+    private static final String STYLE = """
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d232b;background:#f4f6f8}
+            main{max-width:920px;margin:0 auto;padding:24px}
+            h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px}
+            .verdict{border-radius:8px;padding:16px 20px;color:#fff;margin:16px 0}
+            .verdict b{font-size:20px;letter-spacing:.5px}
+            .LEAK{background:#b42318}.NO_LEAK{background:#2e7d32}.INCONCLUSIVE{background:#8a6d1c}
+            .card{background:#fff;border-radius:8px;padding:14px 18px;margin:12px 0;box-shadow:0 1px 2px #0002}
+            .chart{width:100%;height:auto;background:#fff;border-radius:8px;box-shadow:0 1px 2px #0002}
+            .axis{stroke:#667;stroke-width:1}.grid{stroke:#e3e6ea;stroke-width:1}
+            .tick,.label{font-size:11px;fill:#556}
+            .after-gc{fill:none;stroke:#9aa5b1;stroke-width:1.2}
+            .live{stroke:#fff;stroke-width:1}.live.full_gc,.live.heap_inspection{fill:#1f5fbf}
+            .live.old_gc{fill:#7a3fbf}.live.mixed_phase{fill:#1f9fbf}
+            .trend{stroke:#b42318;stroke-width:2.5}.projection{stroke:#b42318;stroke-width:2;stroke-dasharray:6 5}
+            .max{stroke:#b42318;stroke-width:1;stroke-dasharray:2 3}.max-label{fill:#b42318}
+            .now{stroke:#c5cad1;stroke-dasharray:3 3}
+            .legend span{display:inline-block;margin-right:16px;font-size:12px;color:#445}
+            .legend i{display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:5px;vertical-align:-1px}
+            code,pre{font:12.5px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace}
+            pre{margin:6px 0;white-space:pre-wrap}
+            .hot{background:#fde7e5;color:#8c1d13;border-radius:4px;padding:1px 4px;font-weight:600}
+            summary{cursor:pointer;font-weight:600;margin-top:6px}
+            table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid #eceff2}
+            th{font-weight:600;color:#445}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            .bar{height:10px;background:#1f5fbf;border-radius:3px}
+            .note{color:#556}.small{font-size:12px;color:#556}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** The report of an analysis with no file list (a live snapshot). */
+    public static String render(Analysis analysis) {
+        return render(analysis, List.of(), "Leakwatch report");
+    }
+
+    /** The report of an offline analysis; {@code title} names what was analysed. */
+    public static String render(Analysis analysis, List<FileReport> files, String title) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(escape(title)).append("</title><style>").append(STYLE)
+                .append("</style></head><body><main>");
+        html.append("<h1>").append(escape(title)).append("</h1>");
+        if (analysis.from() != null) {
+            html.append("<div class=\"small\">").append(escape(analysis.from().toString())).append(" to ")
+                    .append(escape(analysis.to().toString())).append(" &middot; ")
+                    .append(analysis.counts().collections()).append(" collections, ")
+                    .append(analysis.counts().snapshots()).append(" old-object snapshots, ")
+                    .append(analysis.counts().histograms()).append(" heap inspections</div>");
+        }
+        html.append("<div class=\"verdict ").append(analysis.verdict().name()).append("\"><b>")
+                .append(analysis.verdict().name().replace('_', ' ')).append("</b><div>")
+                .append(escape(analysis.reason())).append("</div>");
+        if (!analysis.nextStep().isEmpty()) {
+            html.append("<div><i>Next step:</i> ").append(escape(analysis.nextStep())).append("</div>");
+        }
+        html.append("</div>");
+        for (FileReport file : files) {
+            if (file.status() != FileReport.Status.COMPLETE) {
+                html.append("<div class=\"card note\">").append(escape(file.message())).append("</div>");
+            }
+        }
+
+        html.append("<h2>Heap after GC and live set</h2>").append(HeapChart.render(analysis.liveSet()));
+        html.append("<div class=\"legend\"><span><i style=\"background:#9aa5b1\"></i>heap after each GC (upper"
+                + " bound)</span><span><i style=\"background:#1f5fbf\"></i>live set (full GC, inspection)</span>"
+                + "<span><i style=\"background:#7a3fbf\"></i>live set (concurrent old GC)</span><span><i"
+                + " style=\"background:#1f9fbf\"></i>end of G1 mixed phase</span><span><i style=\"background:"
+                + "#b42318\"></i>trend and projection</span></div>");
+        Trend trend = analysis.liveSet().trend();
+        if (trend != null) {
+            html.append("<p class=\"small\">").append(escape(String.format(Locale.ROOT,
+                    "Trend over %s: %s/min (Theil-Sen), p=%.3g (Mann-Kendall)%s%s.", Durations.format(trend.span()),
+                    Bytes.format(trend.slopeBytesPerMinute()), trend.pValue(),
+                    trend.saturating() ? ", levelling off" : "", trend.timeToExhaustion() == null ? ""
+                            : "; heap exhausted in about " + Durations.format(trend.timeToExhaustion()))))
+                    .append("</p>");
+        }
+
+        html.append("<h2>Leak candidates</h2>");
+        if (analysis.candidates().isEmpty()) {
+            html.append("<p class=\"note\">None.</p>");
+        }
+        int rank = 1;
+        for (LeakCandidate candidate : analysis.candidates()) {
+            candidate(html, rank++, candidate);
+        }
+        typeGrowth(html, analysis.typeGrowth());
+        gc(html, analysis.gc());
+        html.append("<p class=\"small\">Generated by Leakwatch. Object contents are never read or shown.</p>");
+        html.append("</main></body></html>\n");
+        return html.toString();
+    }
+
+    private static void candidate(StringBuilder html, int rank, LeakCandidate candidate) {
+        html.append("<div class=\"card candidate\"><div><b>").append(rank).append(". ")
+                .append(escape(candidate.objectType())).append("</b> <span class=\"small\">confidence ")
+                .append(String.format(Locale.ROOT, "%.2f", candidate.confidence())).append("</span></div>");
+        if (!Double.isNaN(candidate.growthBytesPerMinute())) {
+            html.append("<div>grows <b>").append(escape(Bytes.format(candidate.growthBytesPerMinute())))
+                    .append("/min</b>");
+            if (!Double.isNaN(candidate.shareOfLiveSetGrowth())) {
+                html.append(String.format(Locale.ROOT, ", %.0f%% of the live-set growth",
+                        100 * candidate.shareOfLiveSetGrowth()));
+            }
+            html.append("</div>");
+        }
+        StackFrame frame = candidate.firstApplicationFrame();
+        if (frame != null) {
+            html.append("<div>allocated at <code>").append(escape(frame.toString())).append("</code></div>");
+        }
+        if (candidate.accumulationPoint() != null) {
+            html.append("<div>accumulates in <span class=\"hot\">")
+                    .append(escape(candidate.accumulationPoint().describe())).append("</span></div>");
+        }
+        if (!candidate.allocationSite().isEmpty()) {
+            html.append("<details><summary>Allocation stack</summary><pre>");
+            for (StackFrame each : candidate.allocationSite()) {
+                html.append(escape(each.toString())).append('\n');
+            }
+            html.append("</pre></details>");
+        }
+        if (!candidate.referenceChain().isEmpty()) {
+            html.append("<details open><summary>Reference chain to the GC root</summary><pre>");
+            String container = candidate.accumulationPoint() == null ? null : candidate.accumulationPoint().container();
+            html.append(escape(candidate.objectType())).append('\n');
+            for (ReferenceStep step : candidate.referenceChain()) {
+                html.append("  \u2190 ");
+                if (step.describe().equals(container)) {
+                    html.append("<span class=\"hot\">").append(escape(step.describe())).append("</span>");
+                } else {
+                    html.append(escape(step.describe()));
+                }
+                html.append('\n');
+            }
+            if (!candidate.rootDescription().isEmpty()) {
+                html.append("  root: ").append(escape(candidate.rootDescription())).append('\n');
+            }
+            html.append("</pre></details>");
+        }
+        html.append("<details><summary>Evidence</summary><ul>");
+        for (Evidence evidence : candidate.evidence()) {
+            html.append("<li><b>").append(evidence.signal().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append("</b>: ").append(escape(evidence.summary())).append("</li>");
+        }
+        html.append("</ul></details></div>");
+    }
+
+    private static void typeGrowth(StringBuilder html, List<TypeGrowth> growth) {
+        if (growth.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Types that grew between heap inspections</h2><div class=\"card\"><table><tr><th>type</th>"
+                + "<th>bytes/min</th><th>instances/min</th><th>grew in</th><th></th></tr>");
+        double fastest = growth.get(0).bytesPerMinute();
+        for (TypeGrowth type : growth.subList(0, Math.min(15, growth.size()))) {
+            html.append("<tr><td><code>").append(escape(type.typeName())).append("</code></td><td class=\"n\">")
+                    .append(escape(Bytes.format(type.bytesPerMinute()))).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.0f", type.instancesPerMinute())).append("</td><td class=\"n\">")
+                    .append(type.growingSteps()).append('/').append(type.steps()).append("</td><td style=\"width:30%\">")
+                    .append(String.format(Locale.ROOT, "<div class=\"bar\" style=\"width:%.0f%%\"></div>",
+                            fastest <= 0 ? 0 : 100 * type.bytesPerMinute() / fastest))
+                    .append("</td></tr>");
+        }
+        html.append("</table></div>");
+    }
+
+    private static void gc(StringBuilder html, List<GcWindowStatistics> windows) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        GcWindowStatistics run = windows.get(windows.size() - 1);
+        html.append("<h2>Garbage collection</h2><div class=\"card\"><table><tr><th>window</th><th>kind</th>"
+                + "<th>count</th><th>per min</th><th>pause p50</th><th>p90</th><th>p99</th><th>max</th>"
+                + "<th>reclaimed</th></tr>");
+        for (GcWindowStatistics window : windows) {
+            for (KindStatistics kind : window.kinds()) {
+                html.append("<tr><td>").append(escape(window.name())).append("</td><td>")
+                        .append(kind.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</td><td class=\"n\">")
+                        .append(kind.count()).append("</td><td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%.1f", kind.perMinute())).append("</td><td class=\"n\">")
+                        .append(Durations.format(kind.pauses().p50())).append("</td><td class=\"n\">")
+                        .append(Durations.format(kind.pauses().p90())).append("</td><td class=\"n\">")
+                        .append(Durations.format(kind.pauses().p99())).append("</td><td class=\"n\">")
+                        .append(Durations.format(kind.pauses().max())).append("</td><td class=\"n\">")
+                        .append(escape(Bytes.format(kind.reclaimedBytes()))).append("</td></tr>");
+            }
+        }
+        html.append("</table><p class=\"small\">").append(escape(String.format(Locale.ROOT,
+                "Over the whole run (%s): GC pauses took %.2f%% of the time; allocation %s/s; promotion %s/s.",
+                Durations.format(run.span()), 100 * run.gcTimeShare(), Bytes.format(run.allocationBytesPerSecond()),
+                Bytes.format(run.promotionBytesPerSecond())))).append("</p></div>");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

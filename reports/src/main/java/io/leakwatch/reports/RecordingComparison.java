@@ -1,0 +1,161 @@
+package io.leakwatch.reports;
+
+import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Bytes;
+import io.leakwatch.core.StackFrame;
+import io.leakwatch.core.liveset.HeapPoint;
+import io.leakwatch.core.liveset.LiveSetPoint;
+import io.leakwatch.core.sites.SiteSummary;
+import io.leakwatch.core.types.TypeGrowth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What grew between two recordings of the same program, like comparing two heap snapshots: the live set, the
+ * allocation sites of long-surviving objects, and the types counted by heap inspections.
+ *
+ * @param liveSetBeforeBytes the live set at the end of the first recording (its last measurement, or the lowest
+ *                           heap after GC in its last minute), or -1 when unknown
+ * @param liveSetAfterBytes  the same for the second recording
+ * @param sites              allocation sites whose live samples changed, most grown first
+ * @param types              types whose bytes changed in heap inspections, most grown first
+ */
+public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterBytes, List<SiteChange> sites,
+                                  List<TypeChange> types) {
+    private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
+
+    /** How the live samples of one site changed. */
+    public record SiteChange(String type, String site, int samplesBefore, int samplesAfter) {
+        public int delta() {
+            return samplesAfter - samplesBefore;
+        }
+    }
+
+    /** How the bytes of one type changed between the latest inspections of each recording. */
+    public record TypeChange(String type, long bytesBefore, long bytesAfter, long instancesBefore,
+                             long instancesAfter) {
+        public long delta() {
+            return bytesAfter - bytesBefore;
+        }
+    }
+
+    public RecordingComparison {
+        sites = List.copyOf(sites);
+        types = List.copyOf(types);
+    }
+
+    /** Compares the analyses of a recording taken before and one taken after. */
+    public static RecordingComparison of(Analysis before, Analysis after) {
+        Map<String, SiteSummary> sitesBefore = sitesByKey(before);
+        Map<String, SiteSummary> sitesAfter = sitesByKey(after);
+        Set<String> siteKeys = new LinkedHashSet<>(sitesBefore.keySet());
+        siteKeys.addAll(sitesAfter.keySet());
+        List<SiteChange> sites = new ArrayList<>();
+        for (String key : siteKeys) {
+            SiteSummary then = sitesBefore.get(key);
+            SiteSummary now = sitesAfter.get(key);
+            SiteSummary any = now != null ? now : then;
+            SiteChange change = new SiteChange(any.objectType(), siteName(any), then == null ? 0 : then.liveSamples(),
+                    now == null ? 0 : now.liveSamples());
+            if (change.delta() != 0) {
+                sites.add(change);
+            }
+        }
+        sites.sort(Comparator.comparingInt(SiteChange::delta).reversed().thenComparing(SiteChange::type));
+
+        Map<String, TypeGrowth> typesBefore = typesByName(before);
+        Map<String, TypeGrowth> typesAfter = typesByName(after);
+        Set<String> typeNames = new LinkedHashSet<>(typesBefore.keySet());
+        typeNames.addAll(typesAfter.keySet());
+        List<TypeChange> types = new ArrayList<>();
+        for (String name : typeNames) {
+            TypeGrowth then = typesBefore.get(name);
+            TypeGrowth now = typesAfter.get(name);
+            TypeChange change = new TypeChange(name, then == null ? 0 : then.bytesLatest(),
+                    now == null ? 0 : now.bytesLatest(), then == null ? 0 : then.instancesLatest(),
+                    now == null ? 0 : now.instancesLatest());
+            if (change.delta() != 0) {
+                types.add(change);
+            }
+        }
+        types.sort(Comparator.comparingLong(TypeChange::delta).reversed().thenComparing(TypeChange::type));
+        return new RecordingComparison(latestLiveSet(before), latestLiveSet(after), sites, types);
+    }
+
+    /** The comparison for a terminal. */
+    public String renderText() {
+        StringBuilder out = new StringBuilder("Leakwatch comparison\n");
+        out.append("  live set: ").append(liveSetText(liveSetBeforeBytes)).append(" -> ")
+                .append(liveSetText(liveSetAfterBytes));
+        if (liveSetBeforeBytes >= 0 && liveSetAfterBytes >= 0) {
+            out.append(" (").append(liveSetAfterBytes >= liveSetBeforeBytes ? "+" : "")
+                    .append(Bytes.format(liveSetAfterBytes - liveSetBeforeBytes)).append(')');
+        }
+        out.append('\n');
+        out.append("\nTypes counted by heap inspections (bytes before -> after):\n");
+        if (types.isEmpty()) {
+            out.append("  no heap inspections in both recordings\n");
+        }
+        for (TypeChange type : types.subList(0, Math.min(20, types.size()))) {
+            out.append(String.format(Locale.ROOT, "  %+12s  %s (%s -> %s, %+d instances)%n", Bytes.format(type.delta()),
+                    type.type(), Bytes.format(type.bytesBefore()), Bytes.format(type.bytesAfter()),
+                    type.instancesAfter() - type.instancesBefore()));
+        }
+        out.append("\nAllocation sites of long-surviving sampled objects (live samples before -> after):\n");
+        if (sites.isEmpty()) {
+            out.append("  no change (or no old-object samples)\n");
+        }
+        for (SiteChange site : sites.subList(0, Math.min(20, sites.size()))) {
+            out.append(String.format(Locale.ROOT, "  %+4d  %s at %s (%d -> %d)%n", site.delta(), site.type(),
+                    site.site(), site.samplesBefore(), site.samplesAfter()));
+        }
+        return out.toString();
+    }
+
+    private static String liveSetText(long bytes) {
+        return bytes < 0 ? "unknown" : Bytes.format(bytes);
+    }
+
+    private static long latestLiveSet(Analysis analysis) {
+        List<LiveSetPoint> points = analysis.liveSet().points();
+        if (!points.isEmpty()) {
+            return points.get(points.size() - 1).bytes();
+        }
+        List<HeapPoint> afterGc = analysis.liveSet().afterGc();
+        if (afterGc.isEmpty()) {
+            return -1;
+        }
+        Instant last = afterGc.get(afterGc.size() - 1).time();
+        return afterGc.stream().filter(p -> !p.time().isBefore(last.minus(LAST_MINUTE))).mapToLong(HeapPoint::bytes)
+                .min().orElse(-1);
+    }
+
+    private static Map<String, SiteSummary> sitesByKey(Analysis analysis) {
+        Map<String, SiteSummary> sites = new HashMap<>();
+        for (SiteSummary site : analysis.sites()) {
+            sites.merge(site.objectType() + " @ " + siteName(site), site, (a, b) -> a.liveSamples() >= b.liveSamples()
+                    ? a : b);
+        }
+        return sites;
+    }
+
+    private static String siteName(SiteSummary site) {
+        return site.allocationSite().stream().filter(frame -> !frame.isJdkFrame()).findFirst()
+                .or(() -> site.allocationSite().stream().findFirst()).map(StackFrame::toString).orElse("unknown");
+    }
+
+    private static Map<String, TypeGrowth> typesByName(Analysis analysis) {
+        Map<String, TypeGrowth> types = new HashMap<>();
+        analysis.typeGrowth().forEach(type -> types.put(type.typeName(), type));
+        return types;
+    }
+}

@@ -1,0 +1,154 @@
+package io.leakwatch.reports;
+
+import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Bytes;
+import io.leakwatch.core.Durations;
+import io.leakwatch.core.Evidence;
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.StackFrame;
+import io.leakwatch.core.gc.GcWindowStatistics;
+import io.leakwatch.core.gc.KindStatistics;
+import io.leakwatch.core.liveset.LiveSetPoint;
+import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.jfr.FileReport;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders an analysis for a terminal: the verdict and its reason first, then each candidate with its allocation
+ * stack and reference chain (the accumulation point marked), then the live set and GC statistics.
+ *
+ * <pre>{@code
+ * System.out.print(TextReport.render(result.analysis(), result.files()));
+ * }</pre>
+ */
+public final class TextReport {
+    /** Allocation frames shown per candidate; deeper frames rarely help and make the report long. */
+    static final int MAX_FRAMES = 12;
+
+    private TextReport() {
+    }
+
+    /** The report of an analysis with no file list (a live snapshot). */
+    public static String render(Analysis analysis) {
+        return render(analysis, List.of());
+    }
+
+    /** The report of an offline analysis, ending with what became of each file that was not read whole. */
+    public static String render(Analysis analysis, List<FileReport> files) {
+        StringBuilder out = new StringBuilder();
+        out.append("Leakwatch verdict: ").append(analysis.verdict()).append('\n');
+        out.append("  ").append(analysis.reason()).append('\n');
+        if (!analysis.nextStep().isEmpty()) {
+            out.append("  Next step: ").append(analysis.nextStep()).append('\n');
+        }
+        List<LeakCandidate> candidates = analysis.candidates();
+        for (int i = 0; i < candidates.size(); i++) {
+            candidate(out, i + 1, candidates.size(), candidates.get(i));
+        }
+        liveSet(out, analysis);
+        gc(out, analysis.gc());
+        for (FileReport file : files) {
+            if (file.status() != FileReport.Status.COMPLETE) {
+                out.append('\n').append(file.status() == FileReport.Status.PARTIAL ? "Partly read: " : "Not read: ")
+                        .append(file.message()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void candidate(StringBuilder out, int rank, int total, LeakCandidate candidate) {
+        out.append('\n').append(String.format(Locale.ROOT, "Candidate %d of %d: %s (confidence %.2f)%n", rank, total,
+                candidate.objectType(), candidate.confidence()));
+        if (!Double.isNaN(candidate.growthBytesPerMinute())) {
+            out.append(String.format(Locale.ROOT, "  grows %s/min (%+.0f instances/min)%s%n",
+                    Bytes.format(candidate.growthBytesPerMinute()), candidate.growthInstancesPerMinute(),
+                    Double.isNaN(candidate.shareOfLiveSetGrowth()) ? "" : String.format(Locale.ROOT,
+                            ", %.0f%% of the live-set growth", 100 * candidate.shareOfLiveSetGrowth())));
+        }
+        if (!candidate.growingTypes().isEmpty()) {
+            out.append("  growing types: ").append(String.join(", ", candidate.growingTypes())).append('\n');
+        }
+        if (candidate.allocationSite().isEmpty()) {
+            out.append("  allocated at: unknown (no old-object sample of it)\n");
+        } else {
+            out.append("  allocated at:\n");
+            List<StackFrame> frames = candidate.allocationSite();
+            for (int i = 0; i < Math.min(MAX_FRAMES, frames.size()); i++) {
+                out.append("    ").append(frames.get(i)).append('\n');
+            }
+            if (frames.size() > MAX_FRAMES) {
+                out.append("    ... ").append(frames.size() - MAX_FRAMES).append(" more\n");
+            }
+        }
+        if (!candidate.referenceChain().isEmpty()) {
+            out.append("  held by, nearest first:\n");
+            String container = candidate.accumulationPoint() == null ? null
+                    : candidate.accumulationPoint().container();
+            for (ReferenceStep step : candidate.referenceChain()) {
+                out.append("    ").append(step.describe());
+                if (step.describe().equals(container)) {
+                    out.append(String.format(Locale.ROOT, "   <== accumulation point (%d elements, %d when first"
+                                    + " seen)", candidate.accumulationPoint().latestSize(),
+                            candidate.accumulationPoint().firstSize()));
+                }
+                out.append('\n');
+            }
+            if (!candidate.rootDescription().isEmpty()) {
+                out.append("    root: ").append(candidate.rootDescription()).append('\n');
+            }
+        }
+        if (candidate.liveSamples() > 0) {
+            out.append(String.format(Locale.ROOT, "  %d sampled objects alive, the oldest %s old%n",
+                    candidate.liveSamples(), Durations.format(candidate.oldestAge())));
+        }
+        out.append("  evidence:\n");
+        for (Evidence evidence : candidate.evidence()) {
+            out.append("    - ").append(evidence.signal().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(": ").append(evidence.summary()).append('\n');
+        }
+    }
+
+    private static void liveSet(StringBuilder out, Analysis analysis) {
+        out.append("\nLive set: ");
+        List<LiveSetPoint> points = analysis.liveSet().points();
+        Trend trend = analysis.liveSet().trend();
+        if (points.isEmpty()) {
+            out.append("no measurement (no collection freed the old generation, no heap inspection)\n");
+        } else {
+            out.append(String.format(Locale.ROOT, "%d measurements, %s to %s%n", points.size(),
+                    Bytes.format(points.stream().mapToLong(LiveSetPoint::bytes).min().orElse(0)),
+                    Bytes.format(points.stream().mapToLong(LiveSetPoint::bytes).max().orElse(0))));
+        }
+        if (trend != null) {
+            out.append(String.format(Locale.ROOT, "  trend %s/min over %s (p=%.3g%s)%s%n",
+                    Bytes.format(trend.slopeBytesPerMinute()), Durations.format(trend.span()), trend.pValue(),
+                    trend.saturating() ? ", levelling off" : "", trend.timeToExhaustion() == null ? ""
+                            : "; heap exhausted in about " + Durations.format(trend.timeToExhaustion())));
+        }
+        if (analysis.liveSet().maxHeapBytes() > 0) {
+            out.append("  maximum heap ").append(Bytes.format(analysis.liveSet().maxHeapBytes())).append('\n');
+        }
+    }
+
+    private static void gc(StringBuilder out, List<GcWindowStatistics> windows) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        out.append("\nGarbage collection:\n");
+        for (GcWindowStatistics window : windows) {
+            out.append(String.format(Locale.ROOT, "  %-4s over %s: GC time %.2f%%, allocation %s/s, promotion %s/s%n",
+                    window.name(), Durations.format(window.span()), 100 * window.gcTimeShare(),
+                    Bytes.format(window.allocationBytesPerSecond()), Bytes.format(window.promotionBytesPerSecond())));
+            for (KindStatistics kind : window.kinds()) {
+                out.append(String.format(Locale.ROOT, "       %-16s %5d (%.1f/min)  pause p50 %s p90 %s p99 %s max %s,"
+                                + " reclaimed %s%n", kind.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        kind.count(), kind.perMinute(), Durations.format(kind.pauses().p50()),
+                        Durations.format(kind.pauses().p90()), Durations.format(kind.pauses().p99()),
+                        Durations.format(kind.pauses().max()), Bytes.format(kind.reclaimedBytes())));
+            }
+        }
+    }
+}

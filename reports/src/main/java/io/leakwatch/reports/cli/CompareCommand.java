@@ -1,0 +1,43 @@
+package io.leakwatch.reports.cli;
+
+import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.jfr.RecordingAnalyzer;
+import io.leakwatch.jfr.RecordingReadException;
+import io.leakwatch.reports.RecordingComparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code leakwatch compare}: what grew between two recordings of the same program. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Shows what grew between two recordings: the live set, the allocation sites of long-surviving"
+                + " objects, and the types counted by heap inspections. Exits 0 when both could be read.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier recording (file or directory).")
+    private Path before;
+
+    @Parameters(index = "1", paramLabel = "AFTER", description = "The later recording (file or directory).")
+    private Path after;
+
+    @Override
+    public Integer call() {
+        RecordingAnalyzer analyzer = new RecordingAnalyzer(AnalyzerConfig.defaults());
+        try {
+            RecordingComparison comparison = RecordingComparison.of(analyzer.analyze(before).analysis(),
+                    new RecordingAnalyzer(AnalyzerConfig.defaults()).analyze(after).analysis());
+            spec.commandLine().getOut().print(comparison.renderText());
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (RecordingReadException e) {
+            spec.commandLine().getErr().println("leakwatch: " + e.getMessage());
+            return LeakwatchCli.UNREADABLE;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.leakwatch.reports.cli;
+
+import io.leakwatch.core.Verdict;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code leakwatch} command: {@code analyze} recordings, {@code compare} two of them.
+ *
+ * <p>Exit codes: 0 no leak, 1 leak found, 3 inconclusive, 2 usage error, 4 unreadable input (nothing could be
+ * read), 5 an output file could not be written.
+ */
+@Command(name = "leakwatch", mixinStandardHelpOptions = true, versionProvider = LeakwatchCli.Version.class,
+        description = "Finds memory leaks in JDK Flight Recorder recordings.",
+        subcommands = {AnalyzeCommand.class, CompareCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no leak", "1:leak found", "3:inconclusive", "2:usage error",
+                "4:unreadable input (nothing could be read)", "5:the output could not be written"})
+public final class LeakwatchCli implements Runnable {
+    static final int NO_LEAK = 0;
+    static final int LEAK = 1;
+    static final int USAGE = 2;
+    static final int INCONCLUSIVE = 3;
+    static final int UNREADABLE = 4;
+    static final int OUTPUT_FAILED = 5;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new LeakwatchCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            // Any failure that escapes a command is reported in one line; a stack trace helps no user.
+            line.getErr().println("leakwatch: " + exception.getMessage());
+            return UNREADABLE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: analyze or compare");
+    }
+
+    static int exitCode(Verdict verdict) {
+        return switch (verdict) {
+            case LEAK -> LEAK;
+            case NO_LEAK -> NO_LEAK;
+            case INCONCLUSIVE -> INCONCLUSIVE;
+        };
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LeakwatchCli.class.getPackage().getImplementationVersion();
+            return new String[]{"leakwatch " + (version == null ? "development build" : version)
+                    + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
