@@ -38,8 +38,18 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
         return simpleName(holderType) + (fieldName != null ? "." + fieldName : "");
     }
 
+    /**
+     * The name without its package. A hidden class (a lambda) loses its address suffix first, which says nothing to a
+     * reader: {@code Class.getName()} writes {@code com.example.App$$Lambda$14/0x0000000800c0b0d8}, JFR writes
+     * {@code com.example.App$$Lambda$14+0x00007fe82808e260.1312381159}.
+     */
     static String simpleName(String typeName) {
-        int dot = typeName.lastIndexOf('.');
-        return dot < 0 ? typeName : typeName.substring(dot + 1);
+        int suffix = typeName.indexOf("/0x");
+        if (suffix < 0) {
+            suffix = typeName.indexOf("+0x");
+        }
+        String name = suffix < 0 ? typeName : typeName.substring(0, suffix);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
     }
 }

@@ -1,4 +1,6 @@
-package io.leakwatch.jfr;
+package io.leakwatch.examples;
+
+import io.leakwatch.core.AnalyzerConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a class of the test class path in a child JVM of the JDK running the tests, with a fixed heap, and collects
+ * Runs a class of the test class path in a child JVM of the JDK running the tests, with a 256 MB heap, and collects
  * its output. The monitor settings make a run short: a 5 s warm-up, snapshots and inspections every 3 s.
  */
 final class ChildJvm {
@@ -65,8 +67,8 @@ final class ChildJvm {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    /** Whether the JDK running the tests is at least {@code feature}. */
-    static boolean jdkAtLeast(int feature) {
-        return Runtime.version().feature() >= feature;
+    /** The analysis settings of {@link #FAST_MONITOR}, for analysing a child's recording offline. */
+    static AnalyzerConfig fastAnalysis() {
+        return AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5)).minObservation(Duration.ofSeconds(15)).build();
     }
 }

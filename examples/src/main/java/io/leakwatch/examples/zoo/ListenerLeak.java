@@ -1,16 +1,26 @@
-package io.leakwatch.jfr.programs;
+package io.leakwatch.examples.zoo;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Leak: each widget registers a listener that captures it and is never removed (about 0.3 MB/s). */
-final class ListenerLeak implements MonitoredProgram.Workload {
+final class ListenerLeak implements Scenario {
     static final EventBus BUS = new EventBus();
+
+    @Override
+    public String description() {
+        return "leak: listeners registered on an event bus and never unregistered";
+    }
+
+    @Override
+    public String leakingClass() {
+        return "ListenerLeak$Widget";
+    }
 
     @Override
     public void step() throws InterruptedException {
         new Widget("widget").open();
-        MonitoredProgram.churn(400);
+        Churn.allocate(400);
         Thread.sleep(10);
     }
 

@@ -1,12 +1,22 @@
-package io.leakwatch.jfr.programs;
+package io.leakwatch.examples.zoo;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Healthy: every 4 seconds a batch builds about 60 MB of records, then drops them all. */
-final class BatchJob implements MonitoredProgram.Workload {
+final class BatchJob implements Scenario {
     private final List<byte[]> batch = new ArrayList<>();
     private long batchStart = System.nanoTime();
+
+    @Override
+    public String description() {
+        return "healthy: a batch job that builds large data, then drops it";
+    }
+
+    @Override
+    public String leakingClass() {
+        return null;
+    }
 
     @Override
     public void step() throws InterruptedException {
@@ -17,7 +27,7 @@ final class BatchJob implements MonitoredProgram.Workload {
             batch.clear();
             batchStart = System.nanoTime();
         }
-        MonitoredProgram.churn(100);
+        Churn.allocate(100);
         Thread.sleep(10);
     }
 }

@@ -1,6 +1,8 @@
-package io.leakwatch.jfr;
+package io.leakwatch.examples;
 
-import io.leakwatch.jfr.programs.UnmonitoredProgram;
+import io.leakwatch.jfr.LeakwatchAgent;
+import io.leakwatch.jfr.RecordingAnalysis;
+import io.leakwatch.jfr.RecordingAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

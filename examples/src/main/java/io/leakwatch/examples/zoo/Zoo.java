@@ -1,0 +1,46 @@
+package io.leakwatch.examples.zoo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Every scenario of the zoo, by name. */
+public final class Zoo {
+    private static final Map<String, Supplier<Scenario>> SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        SCENARIOS.put("callback-capture", CallbackCaptureLeak::new);
+        SCENARIOS.put("static-map", StaticMapLeak::new);
+        SCENARIOS.put("listeners", ListenerLeak::new);
+        SCENARIOS.put("thread-local", ThreadLocalLeak::new);
+        SCENARIOS.put("memo-cache", MemoCacheLeak::new);
+        SCENARIOS.put("inner-class", InnerClassLeak::new);
+        SCENARIOS.put("slow-leak-large-heap", SlowLeakUnderLargeHeap::new);
+        SCENARIOS.put("small-objects", SmallObjectLeak::new);
+        SCENARIOS.put("lru-cache", LruCache::new);
+        SCENARIOS.put("batch-job", BatchJob::new);
+        SCENARIOS.put("request-churn", RequestChurn::new);
+        SCENARIOS.put("startup-structure", StartupStructure::new);
+    }
+
+    private Zoo() {
+    }
+
+    /** The scenario names, leaks first. */
+    public static Iterable<String> names() {
+        return SCENARIOS.keySet();
+    }
+
+    /**
+     * A new instance of the named scenario.
+     *
+     * @throws IllegalArgumentException naming the scenarios there are
+     */
+    public static Scenario create(String name) {
+        Supplier<Scenario> scenario = SCENARIOS.get(name);
+        if (scenario == null) {
+            throw new IllegalArgumentException("No scenario '" + name + "'; the zoo has " + SCENARIOS.keySet());
+        }
+        return scenario.get();
+    }
+}
