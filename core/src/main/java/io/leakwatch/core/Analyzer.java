@@ -9,6 +9,7 @@ import io.leakwatch.core.liveset.LiveSetTracker;
 import io.leakwatch.core.sites.SiteTracker;
 import io.leakwatch.core.types.TypeGrowthTracker;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -143,7 +144,8 @@ public final class Analyzer {
     /** The analysis of everything accepted so far. */
     public Analysis analysis() {
         LiveSetReport report = liveSet.report();
-        Judgement judgement = judge.judge(report, types.growth(), sites.summaries(), collections > 0);
+        Duration observed = from == null ? null : Duration.between(from, to);
+        Judgement judgement = judge.judge(report, types.growth(), sites.summaries(), collections > 0, observed);
         EventCounts counts = new EventCounts(collections, objectSamples, sites.snapshotCount(),
                 types.histogramCount(), duplicates);
         return new Analysis(judgement.verdict(), judgement.reason(), judgement.nextStep(),

@@ -11,6 +11,7 @@ import io.leakwatch.core.gc.GcWindowStatistics;
 import io.leakwatch.core.gc.KindStatistics;
 import io.leakwatch.core.liveset.LiveSetPoint;
 import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.sites.SiteSummary;
 import io.leakwatch.jfr.FileReport;
 
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Locale;
 public final class TextReport {
     /** Allocation frames shown per candidate; deeper frames rarely help and make the report long. */
     static final int MAX_FRAMES = 12;
+    /** Allocation sites listed when there is no candidate. */
+    static final int MAX_SUSPECTS = 5;
 
     private TextReport() {
     }
@@ -47,6 +50,9 @@ public final class TextReport {
         List<LeakCandidate> candidates = analysis.candidates();
         for (int i = 0; i < candidates.size(); i++) {
             candidate(out, i + 1, candidates.size(), candidates.get(i));
+        }
+        if (candidates.isEmpty()) {
+            suspects(out, analysis.sites());
         }
         liveSet(out, analysis);
         gc(out, analysis.gc());
@@ -108,6 +114,21 @@ public final class TextReport {
         for (Evidence evidence : candidate.evidence()) {
             out.append("    - ").append(evidence.signal().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append(": ").append(evidence.summary()).append('\n');
+        }
+    }
+
+    /** With no candidate, the sites holding the most long-lived samples are where to look first, if anywhere. */
+    private static void suspects(StringBuilder out, List<SiteSummary> sites) {
+        if (sites.isEmpty()) {
+            return;
+        }
+        out.append("\nLong-lived sampled objects by allocation site (where to look, not evidence of a leak):\n");
+        for (SiteSummary site : sites.subList(0, Math.min(MAX_SUSPECTS, sites.size()))) {
+            StackFrame frame = site.allocationSite().stream().filter(f -> !f.isJdkFrame()).findFirst()
+                    .or(() -> site.allocationSite().stream().findFirst()).orElse(null);
+            out.append(String.format(Locale.ROOT, "  %3d x %s at %s%s%n", site.liveSamples(), site.objectType(),
+                    frame == null ? "unknown" : frame, site.accumulationPoint() == null ? ""
+                            : ", in " + site.accumulationPoint().describe()));
         }
     }
 

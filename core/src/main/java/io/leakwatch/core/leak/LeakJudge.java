@@ -55,6 +55,17 @@ public final class LeakJudge {
     /** Judges the evidence as it stands. */
     public Judgement judge(LiveSetReport liveSet, List<TypeGrowth> typeGrowth, List<SiteSummary> sites,
                            boolean anyCollections) {
+        return judge(liveSet, typeGrowth, sites, anyCollections, null);
+    }
+
+    /**
+     * Judges the evidence as it stands.
+     *
+     * @param observed how long the analysed events span, or null when unknown; it makes "not enough evidence"
+     *                 precise
+     */
+    public Judgement judge(LiveSetReport liveSet, List<TypeGrowth> typeGrowth, List<SiteSummary> sites,
+                           boolean anyCollections, Duration observed) {
         double material = config.materialGrowthBytes(liveSet.maxHeapBytes());
         Trend trend = liveSet.trend();
         boolean enoughSpan = trend != null && trend.span().compareTo(config.minObservation()) >= 0;
@@ -114,16 +125,21 @@ public final class LeakJudge {
                         List.of());
             }
         }
-        return inconclusive(liveSet, trend, envelope, envelopeGrowing, anyCollections, candidates);
+        return inconclusive(liveSet, trend, envelope, envelopeGrowing, anyCollections, observed, candidates);
     }
 
     private Judgement inconclusive(LiveSetReport liveSet, Trend trend, Trend envelope, boolean envelopeGrowing,
-                                   boolean anyCollections, List<LeakCandidate> candidates) {
+                                   boolean anyCollections, Duration observed, List<LeakCandidate> candidates) {
         if (!anyCollections) {
             return new Judgement(Verdict.INCONCLUSIVE, "No garbage collection events were found.",
                     "Record with jdk.GarbageCollection and jdk.GCHeapSummary enabled (JFR's default and profile"
                             + " settings enable both), for longer than the warm-up of " + Durations.format(config.warmUp())
                             + ".", false, candidates);
+        }
+        if (liveSet.afterGc().isEmpty() && liveSet.points().isEmpty()) {
+            return new Judgement(Verdict.INCONCLUSIVE, "Collections were recorded, but no heap figures:"
+                    + " jdk.GCHeapSummary is off in this recording.", "Record with jdk.GCHeapSummary enabled (JFR's"
+                    + " default and profile settings enable it).", false, candidates);
         }
         if (envelopeGrowing) {
             return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
@@ -139,6 +155,11 @@ public final class LeakJudge {
                 Durations.format(trend.span())) : envelope != null ? String.format(Locale.ROOT,
                 "%d collections over %s after warm-up", envelope.points(), Durations.format(envelope.span()))
                 : "too few collections after the warm-up of " + Durations.format(config.warmUp());
+        if (observed != null && observed.compareTo(config.warmUp().plus(config.minObservation())) < 0) {
+            seen += " (the events span " + Durations.format(observed) + ", less than the warm-up of "
+                    + Durations.format(config.warmUp()) + " plus the minimum observation of "
+                    + Durations.format(config.minObservation()) + ")";
+        }
         return new Judgement(Verdict.INCONCLUSIVE, "Not enough evidence yet: " + seen + "; a leak needs "
                 + config.minLiveSetPoints() + " live-set measurements spanning at least "
                 + Durations.format(config.minObservation()) + ", no leak twice as many.", "Record for longer.", false,

@@ -35,9 +35,19 @@ record TypeGroup(List<TypeGrowth> members) {
         return groups;
     }
 
-    /** The type to name the candidate after: the first application type, else the fastest-growing one. */
+    /**
+     * The type to name the candidate after: the first application class, else the first application type at all
+     * (a lambda's hidden class names nothing a developer wrote), else the fastest-growing type.
+     */
     TypeGrowth principal() {
-        return members.stream().filter(m -> !isJdkType(m.typeName())).findFirst().orElse(members.get(0));
+        return members.stream().filter(m -> !isJdkType(m.typeName()) && !isHidden(m.typeName())).findFirst()
+                .or(() -> members.stream().filter(m -> !isJdkType(m.typeName())).findFirst())
+                .orElse(members.get(0));
+    }
+
+    /** Lambdas and other hidden classes: {@code App$$Lambda$14/0x...} (or {@code +0x...} as JFR writes it). */
+    static boolean isHidden(String typeName) {
+        return typeName.contains("$$Lambda") || typeName.contains("/0x") || typeName.contains("+0x");
     }
 
     double bytesPerMinute() {

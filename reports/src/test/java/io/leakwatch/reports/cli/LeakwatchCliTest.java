@@ -1,0 +1,59 @@
+package io.leakwatch.reports.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeakwatchCliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return LeakwatchCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("analyze", "compare", "Exit codes:", "1   leak found",
+                "4   unreadable input");
+    }
+
+    @Test
+    void versionSaysWhichBuildAndJava() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("leakwatch ").contains("Java ");
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndExitFour(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.jfr");
+
+        assertThat(run("analyze", missing.toString())).isEqualTo(LeakwatchCli.UNREADABLE);
+        assertThat(err.toString()).contains(missing + " does not exist.").doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("analyze")).isEqualTo(LeakwatchCli.USAGE);
+        assertThat(err.toString()).contains("Missing required parameter");
+        assertThat(run("analyze", "x.jfr", "--format", "pdf")).isEqualTo(LeakwatchCli.USAGE);
+        assertThat(run("analyze", "x.jfr", "--warm-up", "soon")).isEqualTo(LeakwatchCli.USAGE);
+        assertThat(err.toString()).contains("Invalid value for --warm-up: 'soon'");
+        assertThat(run()).isEqualTo(LeakwatchCli.USAGE);
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenExitsFive(@TempDir Path dir) throws Exception {
+        Path notJfr = Files.writeString(dir.resolve("a.jfr"), "x");
+        assertThat(run("analyze", notJfr.toString(), "-o", dir.resolve("no/such/dir/r.txt").toString()))
+                .isEqualTo(LeakwatchCli.UNREADABLE);
+    }
+}
