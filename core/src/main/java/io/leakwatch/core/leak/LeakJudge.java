@@ -40,6 +40,8 @@ public final class LeakJudge {
     static final double NOISE_MULTIPLE = 3;
     /** A candidate whose growth explains less than this share of the live-set growth does not confirm it. */
     static final double MIN_SHARE_OF_GROWTH = 0.1;
+    /** Below this share a candidate is not listed at all: it is noise beside the growth it would have to explain. */
+    static final double MIN_SHARE_LISTED = 0.05;
 
     private static final double WEIGHT_LIVE_SET = 0.4;
     private static final double WEIGHT_TYPE = 0.3;
@@ -186,8 +188,10 @@ public final class LeakJudge {
         List<TypeGroup> groups = TypeGroup.of(typeGrowth.stream().filter(TypeGrowth::steady)
                 .filter(type -> !isMonitorInternal(type.typeName())).toList());
         List<TypeGroup> unused = new ArrayList<>(groups);
+        List<SiteSummary> applicationSites = sites.stream().filter(site -> site.allocationSite().stream()
+                .noneMatch(frame -> isMonitorInternal(frame.typeName()))).toList();
         List<LeakCandidate> result = new ArrayList<>();
-        for (SiteSummary site : sites) {
+        for (SiteSummary site : applicationSites) {
             if (!site.accumulating()) {
                 continue;
             }
@@ -197,10 +201,11 @@ public final class LeakJudge {
             result.add(candidate(site, group, liveGrowth));
         }
         for (TypeGroup group : unused) {
-            SiteSummary site = sites.stream().filter(s -> related(s).stream().anyMatch(group::contains))
+            SiteSummary site = applicationSites.stream().filter(s -> related(s).stream().anyMatch(group::contains))
                     .findFirst().orElse(null);
             result.add(candidate(site, group, liveGrowth));
         }
+        result.removeIf(c -> c.shareOfLiveSetGrowth() < MIN_SHARE_LISTED);
         // Candidates that say what grows strongly enough to back the live-set trend come first, so that the top
         // candidate is always the one a LEAK verdict rests on.
         result.sort(Comparator.comparing((LeakCandidate c) -> !confirms(c))

@@ -68,12 +68,32 @@ class LeakJudgeTest {
 
     @Test
     void typeGrowthThatExplainsATinyShareOfTheLiveSetGrowthDoesNotMakeALeak() {
-        List<TypeGrowth> growth = List.of(steady("java.util.HashSet", 0.1 * MB, 12));
+        List<TypeGrowth> growth = List.of(steady("java.util.HashSet", 2.0 * MB, 12));
 
         Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(), true);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(judgement.candidates()).singleElement().satisfies(c ->
                 assertThat(c.shareOfLiveSetGrowth()).isLessThan(LeakJudge.MIN_SHARE_OF_GROWTH));
+    }
+
+    @Test
+    void candidatesThatExplainAlmostNothingOfTheGrowthAreNotListed() {
+        List<TypeGrowth> growth = List.of(steady("io.example.Customer", 25 * MB, 30_000),
+                steady("java.lang.Long", 0.9 * MB, 36_061));
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(), true);
+
+        assertThat(judgement.candidates()).extracting(c -> c.objectType()).containsExactly("io.example.Customer");
+    }
+
+    @Test
+    void sitesAllocatedByTheMonitorItselfAreNeverCandidates() {
+        SiteSummary own = new SiteSummary("byte[]", List.of(new StackFrame("io.leakwatch.jfr.internal.MonitorSession",
+                "chainSnapshot", 383)), List.of(), "", null, 9, 1, 5, 1.0, 0, T0, Duration.ofSeconds(30), true);
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(own), true);
+
+        assertThat(judgement.candidates()).isEmpty();
     }
 }

@@ -1,0 +1,33 @@
+package io.leakwatch.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * Entry point: {@code java -jar benchmarks/target/leakwatch-benchmarks.jar detection|overhead|offline [options]}.
+ * Each benchmark prints its table to standard output, with the machine and JDK it ran on.
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: detection [--defaults] [--seconds N] [--parallel N] [scenario...] | overhead"
+                    + " [--rounds N] [--seconds N] | offline FILE|DIR...");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        System.out.printf("# %s on %d cores, %d MB RAM visible to the JVM, Java %s%n", args[0],
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.version());
+        switch (args[0]) {
+            case "detection" -> DetectionBenchmark.run(rest);
+            case "overhead" -> OverheadBenchmark.run(rest);
+            case "offline" -> OfflineSpeedBenchmark.run(rest);
+            default -> {
+                System.err.println("unknown benchmark: " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+}

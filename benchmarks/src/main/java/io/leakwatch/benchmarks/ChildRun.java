@@ -1,0 +1,48 @@
+package io.leakwatch.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A child JVM of this JDK with this JVM's class path, and the {@code key=value} lines it printed. */
+record ChildRun(int exitCode, Map<String, String> values, String output) {
+
+    static ChildRun run(Path work, List<String> jvmOptions, String mainClass, List<String> arguments, Duration timeout)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(arguments);
+        Files.createDirectories(work);
+        Path log = work.resolve("child.log");
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            return new ChildRun(-1, Map.of(), "timed out after " + timeout);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : output.split("\\R")) {
+            int equals = line.indexOf('=');
+            if (equals > 0 && line.substring(0, equals).matches("[a-zA-Z]+")) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return new ChildRun(process.exitValue(), values, output);
+    }
+
+    String value(String key) {
+        return values.getOrDefault(key, "");
+    }
+}
