@@ -34,12 +34,19 @@ final class ChildJvm {
 
     static Result run(Path workDirectory, List<String> jvmOptions, String mainClass, List<String> arguments,
                       Duration timeout) throws IOException, InterruptedException {
+        return run(workDirectory, jvmOptions, classPath(), mainClass, arguments, timeout);
+    }
+
+    static Result run(Path workDirectory, List<String> jvmOptions, String classPath, String mainClass,
+                      List<String> arguments, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Xmx"))) {
+            command.add("-Xmx256m");
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classPath());
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(arguments);
         Path log = workDirectory.resolve("child.log");
@@ -54,7 +61,7 @@ final class ChildJvm {
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : output.split("\\R")) {
             int equals = line.indexOf('=');
-            if (equals > 0 && !line.startsWith("[") && line.substring(0, equals).matches("[a-zA-Z]+")) {
+            if (equals > 0 && !line.startsWith("[") && line.substring(0, equals).matches("[a-zA-Z ]+")) {
                 values.put(line.substring(0, equals), line.substring(equals + 1));
             }
         }

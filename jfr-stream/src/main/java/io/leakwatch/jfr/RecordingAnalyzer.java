@@ -34,6 +34,22 @@ import java.util.stream.Stream;
  */
 public final class RecordingAnalyzer {
     private final AnalyzerConfig config;
+    private final Progress progress;
+
+    /**
+     * Hears which file is about to be read, for a progress display. Called on the thread that runs
+     * {@link #analyze(Path...)}.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param file  the file about to be read
+         * @param index its position, from 1
+         * @param count how many readable files there are
+         * @param bytes its size
+         */
+        void reading(Path file, int index, int count, long bytes);
+    }
 
     /** An analyzer with the default settings. */
     public RecordingAnalyzer() {
@@ -41,7 +57,13 @@ public final class RecordingAnalyzer {
     }
 
     public RecordingAnalyzer(AnalyzerConfig config) {
+        this(config, (file, index, count, bytes) -> { });
+    }
+
+    /** An analyzer that reports each file it starts reading. */
+    public RecordingAnalyzer(AnalyzerConfig config, Progress progress) {
         this.config = config;
+        this.progress = progress;
     }
 
     /**
@@ -61,7 +83,9 @@ public final class RecordingAnalyzer {
 
         AnalyzerFeed feed = new AnalyzerFeed(new Analyzer(config));
         EventHandlers handlers = new EventHandlers(feed);
-        for (Readable file : readable) {
+        for (int i = 0; i < readable.size(); i++) {
+            Readable file = readable.get(i);
+            progress.reading(file.file(), i + 1, readable.size(), file.layout().sizeBytes());
             reports.add(read(file, feed, handlers));
         }
         feed.finish();

@@ -82,17 +82,17 @@ public final class LeakJudge {
             LeakCandidate top = candidates.isEmpty() ? null : candidates.get(0);
             if (top != null && confirms(top)) { // candidates that confirm are ranked first
                 return new Judgement(Verdict.LEAK, String.format(Locale.ROOT,
-                        "The live set grew by %s/min over %s (%s, p=%.3g) and %s grows with it%s.",
+                        "The live set grew by %s/min over %s (%s, %s) and %s grows with it%s.",
                         Bytes.format(trend.slopeBytesPerMinute()), Durations.format(trend.span()), measurements(liveSet),
-                        trend.pValue(), top.objectType(), exhaustion(trend)),
+                        pValue(trend.pValue()), top.objectType(), exhaustion(trend)),
                         top.allocationSite().isEmpty() ? "Enable jdk.OldObjectSample with stack traces to learn"
                                 + " where " + top.objectType() + " is allocated and who holds it." : "",
                         true, candidates);
             }
             return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
-                    "The live set grew by %s/min over %s (%s, p=%.3g), but no heap inspection or old-object"
+                    "The live set grew by %s/min over %s (%s, %s), but no heap inspection or old-object"
                             + " sample shows which objects grow.", Bytes.format(trend.slopeBytesPerMinute()),
-                    Durations.format(trend.span()), measurements(liveSet), trend.pValue()),
+                    Durations.format(trend.span()), measurements(liveSet), pValue(trend.pValue())),
                     "Take heap inspections (class histograms) at least twice, some time apart, and enable"
                             + " jdk.OldObjectSample with stack traces; the live monitor does both on suspicion.",
                     true, candidates);
@@ -108,9 +108,9 @@ public final class LeakJudge {
         }
         if (enoughSpan && trend.points() >= pointsForNoLeak) {
             return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
-                    "The live set stayed near %s over %s (%s; trend %s/min, p=%.2g).",
+                    "The live set stayed near %s over %s (%s; trend %s/min, %s).",
                     Bytes.format(trend.fittedLatestBytes()), Durations.format(trend.span()), measurements(liveSet),
-                    Bytes.format(trend.slopeBytesPerMinute()), trend.pValue()), "", suspected, List.of());
+                    Bytes.format(trend.slopeBytesPerMinute()), pValue(trend.pValue())), "", suspected, List.of());
         }
         if (envelope != null && !envelopeGrowing && envelope.points() >= pointsForNoLeak
                 && envelope.span().compareTo(config.minObservation()) >= 0
@@ -257,8 +257,8 @@ public final class LeakJudge {
         if (liveGrowth != null) {
             confidence += WEIGHT_LIVE_SET;
             evidence.add(new Evidence(Evidence.Signal.LIVE_SET_GROWTH, String.format(Locale.ROOT,
-                    "live set +%s/min over %s (p=%.3g)", Bytes.format(liveGrowth.slopeBytesPerMinute()),
-                    Durations.format(liveGrowth.span()), liveGrowth.pValue())));
+                    "live set +%s/min over %s (%s)", Bytes.format(liveGrowth.slopeBytesPerMinute()),
+                    Durations.format(liveGrowth.span()), pValue(liveGrowth.pValue()))));
         }
         double bytesPerMinute = Double.NaN;
         double instancesPerMinute = Double.NaN;
@@ -299,6 +299,11 @@ public final class LeakJudge {
                 site == null ? null : site.accumulationPoint(), site == null ? 0 : site.liveSamples(),
                 site == null ? Duration.ZERO : site.oldestAge(), site == null ? null : site.firstAllocation(),
                 bytesPerMinute, instancesPerMinute, share, Math.min(1, confidence), evidence);
+    }
+
+    /** A p-value as a reader expects it: {@code p=0.0427}, or {@code p<0.001} below what matters. */
+    static String pValue(double p) {
+        return p < 0.001 ? "p<0.001" : String.format(Locale.ROOT, "p=%.3g", p);
     }
 
     private static String measurements(LiveSetReport liveSet) {

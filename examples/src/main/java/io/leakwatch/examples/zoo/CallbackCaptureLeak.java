@@ -40,7 +40,7 @@ final class CallbackCaptureLeak implements Scenario {
     }
 
     static final class View {
-        private final double[] chart = new double[180];
+        private final double[] chart = new double[600];
 
         void render(double price) {
             chart[0] = price;

@@ -62,6 +62,7 @@ public final class MonitorSession {
     private final Path analysisFile;
     private final RecordingStream stream;
     private final Set<Long> streamRecordingIds;
+    private Thread streamThread;
     private final AnalyzerFeed feed;
     private final HeapInspector inspector = new HeapInspector();
     private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
@@ -135,7 +136,7 @@ public final class MonitorSession {
         // RecordingStream.startAsync() would run the stream on a thread that is not a daemon, which keeps the JVM
         // alive when nobody closes the monitor (seen with the agent); so the stream runs on a daemon thread of our
         // own, and start() waits until its recording runs, so that no event after start() is lost.
-        Thread streamThread = thread(STREAM_THREAD).newThread(() -> {
+        streamThread = thread(STREAM_THREAD).newThread(() -> {
             try {
                 stream.start();
             } catch (RuntimeException e) {
@@ -195,7 +196,7 @@ public final class MonitorSession {
         closed = true;
         stream.close();
         try {
-            stream.awaitTermination(THREAD_STOP_TIMEOUT);
+            streamThread.join(THREAD_STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

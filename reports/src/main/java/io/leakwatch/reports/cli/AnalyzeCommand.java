@@ -55,12 +55,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalyzerConfig config = AnalyzerConfig.builder().warmUp(Arguments.duration("--warm-up", warmUp, spec))
                 .minObservation(Arguments.duration("--min-observation", minObservation, spec)).build();
         RecordingAnalysis result;
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null);
         try {
-            result = new RecordingAnalyzer(config).analyze(inputs.toArray(Path[]::new));
+            result = new RecordingAnalyzer(config, progress).analyze(inputs.toArray(Path[]::new));
         } catch (RecordingReadException e) {
+            progress.clear();
             spec.commandLine().getErr().println("leakwatch: " + e.getMessage());
             return LeakwatchCli.UNREADABLE;
         }
+        progress.clear();
         for (FileReport file : result.files()) {
             if (file.status() != FileReport.Status.COMPLETE) {
                 spec.commandLine().getErr().println("leakwatch: " + file.message());
