@@ -7,6 +7,7 @@ import io.leakwatch.core.leak.LeakJudge;
 import io.leakwatch.core.liveset.LiveSetReport;
 import io.leakwatch.core.liveset.LiveSetTracker;
 import io.leakwatch.core.sites.SiteTracker;
+import io.leakwatch.core.types.TypeGrowth;
 import io.leakwatch.core.types.TypeGrowthTracker;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -145,12 +147,16 @@ public final class Analyzer {
     public Analysis analysis() {
         LiveSetReport report = liveSet.report();
         Duration observed = from == null ? null : Duration.between(from, to);
-        Judgement judgement = judge.judge(report, types.growth(), sites.summaries(), collections > 0, observed);
+        // The monitor's own bounded state (kept histograms, JFR's parser objects) grows until its bounds; it is not
+        // the application's, so it is neither a candidate nor listed.
+        List<TypeGrowth> growth = types.growth().stream()
+                .filter(type -> !LeakJudge.isMonitorInternal(type.typeName())).toList();
+        Judgement judgement = judge.judge(report, growth, sites.summaries(), collections > 0, observed);
         EventCounts counts = new EventCounts(collections, objectSamples, sites.snapshotCount(),
                 types.histogramCount(), duplicates);
         return new Analysis(judgement.verdict(), judgement.reason(), judgement.nextStep(),
-                judgement.growthSuspected(), from, to, counts, gcStatistics.statistics(), report,
-                types.growth(), sites.summaries(), judgement.candidates());
+                judgement.growthSuspected(), from, to, counts, gcStatistics.statistics(), report, growth,
+                sites.summaries(), judgement.candidates());
     }
 
     private void completeIfReady(long gcId, PendingCycle cycle) {

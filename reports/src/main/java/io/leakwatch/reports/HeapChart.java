@@ -47,10 +47,10 @@ final class HeapChart {
         Trend trend = report.trend();
         Instant end = last;
         if (trend != null && trend.timeToExhaustion() != null) {
-            // Show the projection, but never squeeze the observed run into less than a third of the chart.
+            // Show the projection, but never squeeze the observed run into less than half of the chart.
             Duration observed = Duration.between(first, last);
-            Duration projection = trend.timeToExhaustion().compareTo(observed.multipliedBy(2)) > 0
-                    ? observed.multipliedBy(2) : trend.timeToExhaustion();
+            Duration projection = trend.timeToExhaustion().compareTo(observed) > 0 ? observed
+                    : trend.timeToExhaustion();
             end = last.plus(projection);
         }
         double top = Math.max(report.maxHeapBytes(), Math.max(

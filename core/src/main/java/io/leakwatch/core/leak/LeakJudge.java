@@ -212,17 +212,33 @@ public final class LeakJudge {
                 .thenComparing(Comparator.comparingDouble(LeakCandidate::confidence).reversed())
                 .thenComparing(Comparator.comparingDouble(LeakJudge::growthOrZero).reversed())
                 .thenComparing(Comparator.comparingInt(LeakCandidate::liveSamples).reversed()));
-        return result.size() > config.maxCandidates() ? result.subList(0, config.maxCandidates()) : result;
+        return withoutRepeatsOfOneLeak(result);
+    }
+
+    /**
+     * One leak can be sampled at several allocation sites (a listener and the widget it captures); they accumulate in
+     * the same array, and the best-ranked of them already says everything, so the others are dropped.
+     */
+    private List<LeakCandidate> withoutRepeatsOfOneLeak(List<LeakCandidate> ranked) {
+        List<LeakCandidate> kept = new ArrayList<>();
+        Set<List<String>> containers = new HashSet<>();
+        for (LeakCandidate candidate : ranked) {
+            if (candidate.accumulationPoint() != null && !containers.add(candidate.accumulationPoint().heldBy())) {
+                continue;
+            }
+            kept.add(candidate);
+        }
+        return kept.size() > config.maxCandidates() ? kept.subList(0, config.maxCandidates()) : kept;
     }
 
     /**
      * The monitor's own state (the histograms and snapshots it keeps, JFR's buffers) grows until it reaches its
      * bounds; it is not the application's leak.
      */
-    static boolean isMonitorInternal(String typeName) {
+    public static boolean isMonitorInternal(String typeName) {
         String element = typeName.replace("[]", "");
         return element.startsWith("io.leakwatch.core.") || element.startsWith("io.leakwatch.jfr.internal.")
-                || element.startsWith("jdk.jfr.internal.");
+                || element.startsWith("jdk.jfr.internal.") || element.startsWith("jdk.jfr.consumer.");
     }
 
     private static double growthOrZero(LeakCandidate candidate) {

@@ -88,6 +88,21 @@ class LeakJudgeTest {
     }
 
     @Test
+    void twoSitesOfOneLeakThatAccumulateInTheSameArrayAreOneCandidate() {
+        AccumulationPoint listeners = new AccumulationPoint("Object[3511]", List.of("CopyOnWriteArrayList.array",
+                "EventBus.listeners", "static App.BUS"), 500, 3511);
+        SiteSummary labels = new SiteSummary("char[]", List.of(new StackFrame("io.example.Widget", "<init>", 36)),
+                List.of(), "", listeners, 9, 1, 5, 1.0, 0, T0, Duration.ofSeconds(30), true);
+        SiteSummary widgets = new SiteSummary("io.example.Widget", List.of(new StackFrame("io.example.App", "step",
+                22)), List.of(), "", listeners, 4, 1, 4, 1.0, 0, T0, Duration.ofSeconds(30), true);
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(labels, widgets), true);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates()).singleElement().satisfies(c -> assertThat(c.objectType()).isEqualTo("char[]"));
+    }
+
+    @Test
     void sitesAllocatedByTheMonitorItselfAreNeverCandidates() {
         SiteSummary own = new SiteSummary("byte[]", List.of(new StackFrame("io.leakwatch.jfr.internal.MonitorSession",
                 "chainSnapshot", 383)), List.of(), "", null, 9, 1, 5, 1.0, 0, T0, Duration.ofSeconds(30), true);
