@@ -155,19 +155,13 @@ public final class LeakMonitor implements AutoCloseable {
     /** Stops monitoring: writes the evidence and the analysis a last time and stops every {@code leakwatch-*} thread. */
     @Override
     public void close() {
-        synchronized (LeakMonitor.class) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (running == this) {
-                running = null;
-            }
+        if (!markClosed()) {
+            return;
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
-            // The JVM is shutting down; the hook is what called us or will find us closed.
+            // The JVM is shutting down; the hook will find the monitor closed.
         }
         if (session != null) {
             session.close();
@@ -175,17 +169,22 @@ public final class LeakMonitor implements AutoCloseable {
     }
 
     private void closeAtExit() {
+        if (markClosed() && session != null) {
+            session.close();
+        }
+    }
+
+    /** Marks this monitor closed and no longer the running one; false when it already was. */
+    private boolean markClosed() {
         synchronized (LeakMonitor.class) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             if (running == this) {
                 running = null;
             }
-        }
-        if (session != null) {
-            session.close();
+            return true;
         }
     }
 }
