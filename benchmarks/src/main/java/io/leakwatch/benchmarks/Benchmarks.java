@@ -3,7 +3,8 @@ package io.leakwatch.benchmarks;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/leakwatch-benchmarks.jar detection|overhead|offline [options]}.
+ * Entry point: {@code java -jar benchmarks/target/leakwatch-benchmarks.jar detection|overhead|offline|soak
+ * [options]}.
  * Each benchmark prints its table to standard output, with the machine and JDK it ran on.
  */
 public final class Benchmarks {
@@ -13,7 +14,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: detection [--defaults] [--seconds N] [--parallel N] [scenario...] | overhead"
-                    + " [--rounds N] [--seconds N] | offline FILE|DIR...");
+                    + " [--rounds N] [--seconds N] | offline FILE|DIR... | soak [--minutes N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -24,6 +25,7 @@ public final class Benchmarks {
             case "detection" -> DetectionBenchmark.run(rest);
             case "overhead" -> OverheadBenchmark.run(rest);
             case "offline" -> OfflineSpeedBenchmark.run(rest);
+            case "soak" -> SoakBenchmark.run(rest);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

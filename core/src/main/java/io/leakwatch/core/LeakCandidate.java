@@ -27,12 +27,14 @@ import java.util.List;
  * @param shareOfLiveSetGrowth     its growth as a share of the live-set growth (0 to 1), or NaN when unknown
  * @param confidence               0 to 1: how many independent signals agree, and how strongly
  * @param evidence                 one entry per signal it rests on
+ * @param exampleValue             the description of one of its sampled objects, or empty (read only when asked for)
  */
 public record LeakCandidate(String objectType, List<String> growingTypes, List<StackFrame> allocationSite,
                             List<ReferenceStep> referenceChain, String rootDescription,
                             AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
                             Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
-                            double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence) {
+                            double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence,
+                            String exampleValue) {
 
     public LeakCandidate {
         growingTypes = List.copyOf(growingTypes);
@@ -40,6 +42,7 @@ public record LeakCandidate(String objectType, List<String> growingTypes, List<S
         referenceChain = List.copyOf(referenceChain);
         evidence = List.copyOf(evidence);
         rootDescription = rootDescription == null ? "" : rootDescription;
+        exampleValue = exampleValue == null ? "" : exampleValue;
     }
 
     /** Whether the candidate rests on the given signal. */

@@ -23,11 +23,13 @@ import java.util.Objects;
  *                           not collected)
  * @param rootDescription    what kind of root holds the chain, for example {@code Threads / Stack Variable}, or
  *                           empty when unknown
+ * @param description        the JVM's description of the object (a string's contents, a collection's size), or
+ *                           empty: it can hold application data, so readers leave it out unless asked for it
  */
 public record ObjectSample(String objectType, long objectId, Instant allocationTime, Instant observedAt,
                            long sizeBytes, int arrayLength, long heapUsedAtLastGcBytes,
                            List<StackFrame> allocationStack, List<ReferenceStep> referenceChain,
-                           String rootDescription) {
+                           String rootDescription, String description) {
 
     public ObjectSample {
         Objects.requireNonNull(objectType, "objectType");
@@ -36,6 +38,15 @@ public record ObjectSample(String objectType, long objectId, Instant allocationT
         allocationStack = List.copyOf(allocationStack);
         referenceChain = List.copyOf(referenceChain);
         rootDescription = rootDescription == null ? "" : rootDescription;
+        description = description == null ? "" : description;
+    }
+
+    /** A sample without a description, as readers give them by default. */
+    public ObjectSample(String objectType, long objectId, Instant allocationTime, Instant observedAt, long sizeBytes,
+                        int arrayLength, long heapUsedAtLastGcBytes, List<StackFrame> allocationStack,
+                        List<ReferenceStep> referenceChain, String rootDescription) {
+        this(objectType, objectId, allocationTime, observedAt, sizeBytes, arrayLength, heapUsedAtLastGcBytes,
+                allocationStack, referenceChain, rootDescription, "");
     }
 
     /** Whether the JVM collected the path to the GC root for this sample. */

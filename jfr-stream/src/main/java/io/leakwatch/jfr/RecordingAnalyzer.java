@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 public final class RecordingAnalyzer {
     private final AnalyzerConfig config;
     private final Progress progress;
+    private final boolean includeValues;
 
     /**
      * Hears which file is about to be read, for a progress display. Called on the thread that runs
@@ -62,8 +63,18 @@ public final class RecordingAnalyzer {
 
     /** An analyzer that reports each file it starts reading. */
     public RecordingAnalyzer(AnalyzerConfig config, Progress progress) {
+        this(config, progress, false);
+    }
+
+    /**
+     * @param includeValues whether candidates carry an example of the JVM's description of their objects (a
+     *                      string's contents, a collection's size); off by default, since it can hold application
+     *                      data
+     */
+    public RecordingAnalyzer(AnalyzerConfig config, Progress progress, boolean includeValues) {
         this.config = config;
         this.progress = progress;
+        this.includeValues = includeValues;
     }
 
     /**
@@ -82,7 +93,7 @@ public final class RecordingAnalyzer {
                 .thenComparing(r -> r.file().toString()));
 
         AnalyzerFeed feed = new AnalyzerFeed(new Analyzer(config));
-        EventHandlers handlers = new EventHandlers(feed);
+        EventHandlers handlers = new EventHandlers(feed, includeValues);
         for (int i = 0; i < readable.size(); i++) {
             Readable file = readable.get(i);
             progress.reading(file.file(), i + 1, readable.size(), file.layout().sizeBytes());

@@ -38,6 +38,23 @@ class RecordingAnalyzerTest {
     }
 
     @Test
+    void objectDescriptionsAreReadOnlyWhenAskedFor(@TempDir Path dir) throws IOException {
+        Path described = Recordings.withDescribedObjects(dir.resolve("described.jfr"));
+        io.leakwatch.core.AnalyzerConfig config = io.leakwatch.core.AnalyzerConfig.defaults();
+
+        RecordingAnalysis without = new RecordingAnalyzer(config).analyze(described);
+        RecordingAnalysis with = new RecordingAnalyzer(config, (file, index, count, bytes) -> { }, true)
+                .analyze(described);
+
+        assertThat(without.analysis().sites()).isNotEmpty()
+                .allSatisfy(site -> assertThat(site.exampleValue()).isEmpty());
+        assertThat(with.analysis().sites()).anySatisfy(site -> {
+            assertThat(site.objectType()).isEqualTo("java.util.ArrayList");
+            assertThat(site.exampleValue()).isEqualTo("Size: 3");
+        });
+    }
+
+    @Test
     void theSameFileTwiceCountsEachCollectionOnce() throws IOException {
         Path copy = Files.copy(recording, shared.resolve("copy-of-real.jfr.bak"));
         RecordingAnalysis once = new RecordingAnalyzer().analyze(recording);

@@ -12,6 +12,27 @@ final class Recordings {
     private Recordings() {
     }
 
+    /**
+     * A recording whose old-object samples include small collections, which the JVM describes ("Size: 3"), as it
+     * would describe a string by its contents.
+     */
+    static Path withDescribedObjects(Path file) throws IOException {
+        List<List<Integer>> kept = new ArrayList<>();
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.OldObjectSample").with("cutoff", "0 ns");
+            recording.enable("jdk.GarbageCollection");
+            recording.start();
+            for (int i = 0; i < 300_000; i++) {
+                kept.add(new ArrayList<>(List.of(i, i, i)));
+            }
+            System.gc();
+            recording.stop();
+            recording.dump(file);
+        }
+        kept.clear();
+        return file;
+    }
+
     /** A recording of a few forced collections with GC events, heap summaries and old-object samples. */
     static Path withCollections(Path file, int collections) throws IOException {
         List<long[]> kept = new ArrayList<>();

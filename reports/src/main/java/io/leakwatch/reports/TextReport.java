@@ -106,6 +106,9 @@ public final class TextReport {
                 out.append("    root: ").append(candidate.rootDescription()).append('\n');
             }
         }
+        if (!candidate.exampleValue().isEmpty()) {
+            out.append("  example value: ").append(candidate.exampleValue()).append('\n');
+        }
         if (candidate.liveSamples() > 0) {
             out.append(String.format(Locale.ROOT, "  %d sampled objects alive, the oldest %s old%n",
                     candidate.liveSamples(), Durations.format(candidate.oldestAge())));

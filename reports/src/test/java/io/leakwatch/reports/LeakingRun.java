@@ -24,6 +24,11 @@ final class LeakingRun {
     }
 
     static Analysis analysis() {
+        return analysis("");
+    }
+
+    /** The same run, its samples described as a reader with --include-values would give them. */
+    static Analysis analysis(String description) {
         Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults());
         List<StackFrame> stack = List.of(new StackFrame("com.example.Customer", "<init>", 12),
                 new StackFrame("com.example.Registry", "add", 30));
@@ -47,7 +52,7 @@ final class LeakingRun {
                         new ClassHistogram.Entry("long[]", customers, customers * 816))));
                 for (int j = 3; j <= i; j += 3) {
                     analyzer.accept(new ObjectSample("long[]", j, T0.plusSeconds(20L * j - 5), start.plusSeconds(2),
-                            816, 100, live, stack, chain, "Threads / Stack Variable"));
+                            816, 100, live, stack, chain, "Threads / Stack Variable", description));
                 }
             }
         }

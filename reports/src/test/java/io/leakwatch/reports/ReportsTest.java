@@ -39,6 +39,17 @@ class ReportsTest {
     }
 
     @Test
+    void objectValuesAppearOnlyWhenTheAnalysisCarriesThem() {
+        Analysis described = LeakingRun.analysis("customer <alice@example.com>");
+
+        assertThat(TextReport.render(leak) + JsonReport.render(leak) + HtmlReport.render(leak))
+                .doesNotContain("example value", "exampleValue");
+        assertThat(TextReport.render(described)).contains("  example value: customer <alice@example.com>");
+        assertThat(JsonReport.render(described)).contains("\"exampleValue\": \"customer <alice@example.com>\"");
+        assertThat(HtmlReport.render(described)).contains("customer &lt;alice@example.com&gt;");
+    }
+
+    @Test
     void htmlIsOneSelfContainedFileWithChartsEscapedTextAndTheAccumulationPointHighlighted() {
         String html = HtmlReport.render(leak, List.of(), "Report of <test>");
 

@@ -199,6 +199,9 @@ public final class AnalysisJson {
                     .name("growthInstancesPerMinute").value(candidate.growthInstancesPerMinute())
                     .name("shareOfLiveSetGrowth").value(candidate.shareOfLiveSetGrowth())
                     .name("confidence").value(candidate.confidence());
+            if (!candidate.exampleValue().isEmpty()) {
+                json.name("exampleValue").value(candidate.exampleValue());
+            }
             json.name("evidence").beginArray();
             for (Evidence evidence : candidate.evidence()) {
                 json.beginObject().name("signal").value(evidence.signal().name())

@@ -314,7 +314,8 @@ public final class LeakJudge {
                 site == null ? List.of() : site.referenceChain(), site == null ? "" : site.rootDescription(),
                 site == null ? null : site.accumulationPoint(), site == null ? 0 : site.liveSamples(),
                 site == null ? Duration.ZERO : site.oldestAge(), site == null ? null : site.firstAllocation(),
-                bytesPerMinute, instancesPerMinute, share, Math.min(1, confidence), evidence);
+                bytesPerMinute, instancesPerMinute, share, Math.min(1, confidence), evidence,
+                site == null ? "" : site.exampleValue());
     }
 
     /** A p-value as a reader expects it: {@code p=0.0427}, or {@code p<0.001} below what matters. */

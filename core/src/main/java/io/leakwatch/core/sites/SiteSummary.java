@@ -26,14 +26,27 @@ import java.util.List;
  * @param firstAllocation     when its oldest sample was allocated
  * @param oldestAge           age of its oldest live sample at the latest snapshot
  * @param accumulating        whether its objects keep arriving and stay alive: the site-level sign of a leak
+ * @param exampleValue        the description of one of its objects, or empty (descriptions are read only when asked
+ *                            for: they can hold application data)
  */
 public record SiteSummary(String objectType, List<StackFrame> allocationSite, List<ReferenceStep> referenceChain,
                           String rootDescription, AccumulationPoint accumulationPoint, int liveSamples,
                           int liveSamplesAtFirst, int arrivalSnapshots, double retention, long liveSampleBytes,
-                          Instant firstAllocation, Duration oldestAge, boolean accumulating) {
+                          Instant firstAllocation, Duration oldestAge, boolean accumulating, String exampleValue) {
 
     public SiteSummary {
         allocationSite = List.copyOf(allocationSite);
         referenceChain = List.copyOf(referenceChain);
+        exampleValue = exampleValue == null ? "" : exampleValue;
+    }
+
+    /** A summary with no example value. */
+    public SiteSummary(String objectType, List<StackFrame> allocationSite, List<ReferenceStep> referenceChain,
+                       String rootDescription, AccumulationPoint accumulationPoint, int liveSamples,
+                       int liveSamplesAtFirst, int arrivalSnapshots, double retention, long liveSampleBytes,
+                       Instant firstAllocation, Duration oldestAge, boolean accumulating) {
+        this(objectType, allocationSite, referenceChain, rootDescription, accumulationPoint, liveSamples,
+                liveSamplesAtFirst, arrivalSnapshots, retention, liveSampleBytes, firstAllocation, oldestAge,
+                accumulating, "");
     }
 }

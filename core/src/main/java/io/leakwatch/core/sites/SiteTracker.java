@@ -107,6 +107,8 @@ public final class SiteTracker {
         /** Length of each accumulation array (by its holder path) per snapshot. */
         private final Map<List<String>, TreeMap<Instant, Integer>> containerSizes = new HashMap<>();
         private ObjectSample representative;
+        /** The latest non-empty description of any of its samples, for when the representative has none. */
+        private String described = "";
 
         void record(ObjectSample sample) {
             ObjectKey key = new ObjectKey(sample.allocationTime(), sample.objectType());
@@ -116,6 +118,9 @@ public final class SiteTracker {
                         sample.sizeBytes()));
             } else {
                 objects.put(key, sighting.seenAt(sample.observedAt()));
+            }
+            if (!sample.description().isEmpty()) {
+                described = sample.description();
             }
             if (representative == null || preferredRepresentative(sample, representative)) {
                 representative = sample;
@@ -184,13 +189,14 @@ public final class SiteTracker {
             }
             double retention = seenBefore == 0 ? Double.NaN : (double) retained / seenBefore;
             AccumulationPoint point = accumulationPoint();
+            String exampleValue = representative.description().isEmpty() ? described : representative.description();
             boolean growing = live > liveAtFirst || (point != null && point.grew());
             boolean accumulating = arrivalSnapshots >= MIN_ARRIVAL_SNAPSHOTS && retention >= MIN_RETENTION
                     && live >= 2 && growing;
             Duration oldestAge = oldestLive == null ? Duration.ZERO : Duration.between(oldestLive, latest);
             return new SiteSummary(key.objectType(), key.frames(), representative.referenceChain(),
                     representative.rootDescription(), point, live, liveAtFirst, arrivalSnapshots, retention,
-                    liveBytes, firstAllocation, oldestAge, accumulating);
+                    liveBytes, firstAllocation, oldestAge, accumulating, exampleValue);
         }
 
         /** The holder path seen in most snapshots, with its first and latest array length. */

@@ -90,6 +90,17 @@ class SiteTrackerTest {
     }
 
     @Test
+    void aDescriptionGivenByTheReaderBecomesTheSitesExampleValue() {
+        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        tracker.record(new ObjectSample("java.util.ArrayList", 1, T0, T0.plusSeconds(10), 24, -1, 0, LISTENER_SITE,
+                List.of(), "", "Size: 3"));
+        tracker.record(new ObjectSample("java.util.ArrayList", 2, T0.plusSeconds(1), T0.plusSeconds(10), 24, -1, 0,
+                LISTENER_SITE, List.of(), ""));
+
+        assertThat(tracker.summaries().get(0).exampleValue()).isEqualTo("Size: 3");
+    }
+
+    @Test
     void theSameSnapshotReadTwiceCountsOnce() {
         SiteTracker tracker = new SiteTracker(Duration.ZERO);
         for (int copy = 0; copy < 2; copy++) {

@@ -13,10 +13,16 @@ import java.util.List;
 public final class EventHandlers {
     private final List<EventHandler> handlers;
 
+    /** Handlers that leave object descriptions out. */
     public EventHandlers(AnalyzerFeed feed) {
+        this(feed, false);
+    }
+
+    /** @param includeValues whether old-object samples keep the JVM's description of the object */
+    public EventHandlers(AnalyzerFeed feed, boolean includeValues) {
         this.handlers = List.of(new GarbageCollectionHandler(feed), new G1GarbageCollectionHandler(feed),
                 new GcHeapSummaryHandler(feed), new GcHeapConfigurationHandler(feed),
-                new OldObjectSampleHandler(feed), new HeapInspectionHandler(feed),
+                new OldObjectSampleHandler(feed, includeValues), new HeapInspectionHandler(feed),
                 new ClassHistogramEntryHandler(feed));
     }
 

@@ -309,8 +309,10 @@ public final class MonitorSession {
             }
             Path temporary = evidenceFile.resolveSibling(evidenceFile.getFileName() + ".tmp");
             try {
+                long start = System.nanoTime();
                 stream.dump(temporary);
                 PrivateFiles.replace(temporary, evidenceFile);
+                LOG.debug("Leakwatch: snapshot and evidence dump took {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (IOException | RuntimeException e) {
                 long now = System.nanoTime();
                 if (now - lastDumpWarningNanos >= WARNING_PERIOD_NANOS) {

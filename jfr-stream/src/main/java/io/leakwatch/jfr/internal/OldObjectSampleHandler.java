@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * {@code jdk.OldObjectSample}: a sampled object that is still alive, with its allocation stack and, when the
  * emission asked for it, its path to a GC root (DESIGN.md facts 1–4). Object descriptions, which can hold string
- * contents, are not read: only the descriptions of {@code java.lang.Class} holders, which name the class that owns a
- * static field.
+ * contents, are read only when asked for; the descriptions of {@code java.lang.Class} holders, which name the class
+ * that owns a static field, always are.
  */
 final class OldObjectSampleHandler implements EventHandler {
     static final String NAME = "jdk.OldObjectSample";
@@ -26,9 +26,12 @@ final class OldObjectSampleHandler implements EventHandler {
     private static final String CLASS_NAME_PREFIX = "Class Name: ";
 
     private final AnalyzerFeed feed;
+    private final boolean includeValues;
 
-    OldObjectSampleHandler(AnalyzerFeed feed) {
+    /** @param includeValues whether to read the object's description, which can hold application data */
+    OldObjectSampleHandler(AnalyzerFeed feed, boolean includeValues) {
         this.feed = feed;
+        this.includeValues = includeValues;
     }
 
     @Override
@@ -45,7 +48,8 @@ final class OldObjectSampleHandler implements EventHandler {
         long size = event.hasField("objectSize") ? event.getLong("objectSize") : -1;
         feed.sample(new ObjectSample(type, address, event.getInstant("allocationTime"), event.getEndTime(), size,
                 arrayElements == Integer.MIN_VALUE ? -1 : arrayElements, event.getLong("lastKnownHeapUsage"),
-                frames(event.getStackTrace()), chain(object), root(event.getValue("root"))));
+                frames(event.getStackTrace()), chain(object), root(event.getValue("root")),
+                includeValues && object != null ? object.getString("description") : ""));
     }
 
     private static List<StackFrame> frames(RecordedStackTrace stackTrace) {

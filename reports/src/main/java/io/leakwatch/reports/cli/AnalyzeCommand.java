@@ -42,6 +42,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " standard output.")
     private Path output;
 
+    @Option(names = "--include-values", description = "Show an example of each candidate's objects as the JVM"
+            + " describes them (string contents, collection sizes). Off by default: it can reveal application data.")
+    private boolean includeValues;
+
     @Option(names = "--warm-up", defaultValue = "30s", paramLabel = "DURATION",
             description = "Start-up span left out of trends, e.g. 30s or 2m (default: ${DEFAULT-VALUE}).")
     private String warmUp;
@@ -57,7 +61,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         RecordingAnalysis result;
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null);
         try {
-            result = new RecordingAnalyzer(config, progress).analyze(inputs.toArray(Path[]::new));
+            result = new RecordingAnalyzer(config, progress, includeValues).analyze(inputs.toArray(Path[]::new));
         } catch (RecordingReadException e) {
             progress.clear();
             spec.commandLine().getErr().println("leakwatch: " + e.getMessage());

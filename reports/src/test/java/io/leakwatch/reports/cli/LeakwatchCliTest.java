@@ -23,6 +23,8 @@ class LeakwatchCliTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("analyze", "compare", "Exit codes:", "1   leak found",
                 "4   unreadable input");
+        assertThat(run("analyze", "--help")).isZero();
+        assertThat(out.toString()).contains("--include-values", "--format", "--warm-up");
     }
 
     @Test
