@@ -188,6 +188,7 @@ public final class Analyzer {
         collections++;
         gcStatistics.record(joined);
         sites.noteRunStart(cycle.event.start());
+        sites.noteCollection(cycle.event.end());
         types.noteRunStart(cycle.event.start());
         liveSet.record(joined);
     }

@@ -24,6 +24,11 @@ import java.util.TreeSet;
  * and structures built at start-up stop arriving. An object is identified across snapshots by its allocation time
  * and type (the address JFR reports can change when the object moves). Memory is bounded by the number of
  * snapshots kept ({@value #MAX_SNAPSHOTS}) times the sampler's queue size. Not thread-safe.
+ *
+ * <p>The JVM drops a dead object from its samples only when a collection processes it, so a sample seen in a
+ * snapshot proves nothing until a collection has run between its allocation and that snapshot: before that, request
+ * garbage looks as alive as a leak (seen under ZGC, whose cycles are seconds apart). Only such survivors count for
+ * arrivals, retention and growth.
  */
 public final class SiteTracker {
     static final int MAX_SNAPSHOTS = 64;
@@ -33,9 +38,12 @@ public final class SiteTracker {
     static final int MIN_ARRIVAL_SNAPSHOTS = 2;
     /** Arrays shorter than this are not taken for accumulation points. */
     static final int MIN_CONTAINER_SIZE = 16;
+    /** Collection times kept; older ones matter only for samples older than every snapshot kept. */
+    static final int MAX_COLLECTIONS = 4096;
 
     private final Duration warmUp;
     private final NavigableSet<Instant> snapshots = new TreeSet<>();
+    private final NavigableSet<Instant> collections = new TreeSet<>();
     private final Map<SiteKey, Site> sites = new HashMap<>();
     private Instant firstEventTime;
 
@@ -48,6 +56,14 @@ public final class SiteTracker {
     public void noteRunStart(Instant time) {
         if (firstEventTime == null || time.isBefore(firstEventTime)) {
             firstEventTime = time;
+        }
+    }
+
+    /** Tells the tracker that a collection ended then: samples allocated before it and seen after it survived it. */
+    public void noteCollection(Instant end) {
+        collections.add(end);
+        if (collections.size() > MAX_COLLECTIONS) {
+            collections.pollFirst();
         }
     }
 
@@ -80,7 +96,7 @@ public final class SiteTracker {
         Instant warmUpEnd = firstEventTime == null ? Instant.MIN : firstEventTime.plus(warmUp);
         List<Instant> times = new ArrayList<>(snapshots);
         for (Map.Entry<SiteKey, Site> entry : sites.entrySet()) {
-            SiteSummary summary = entry.getValue().summarize(entry.getKey(), times, warmUpEnd);
+            SiteSummary summary = entry.getValue().summarize(entry.getKey(), times, warmUpEnd, collections);
             if (summary.liveSamples() > 0) {
                 result.add(summary);
             }
@@ -144,7 +160,7 @@ public final class SiteTracker {
             return objects.isEmpty();
         }
 
-        SiteSummary summarize(SiteKey key, List<Instant> times, Instant warmUpEnd) {
+        SiteSummary summarize(SiteKey key, List<Instant> times, Instant warmUpEnd, NavigableSet<Instant> collections) {
             Instant latest = times.get(times.size() - 1);
             List<Instant> afterWarmUp = times.stream().filter(t -> !t.isBefore(warmUpEnd)).toList();
             Instant firstAfterWarmUp = afterWarmUp.isEmpty() ? latest : afterWarmUp.get(0);
@@ -156,17 +172,21 @@ public final class SiteTracker {
             long liveBytes = 0;
             Instant firstAllocation = null;
             Instant oldestLive = null;
+            int survivorsNow = 0;
             for (Sighting sighting : objects.values()) {
                 boolean aliveNow = sighting.last().equals(latest);
                 if (aliveNow) {
                     live++;
                     liveBytes += Math.max(0, sighting.sizeBytes());
                     oldestLive = min(oldestLive, sighting.allocationTime());
+                    if (survivedBy(sighting, latest, collections)) {
+                        survivorsNow++;
+                    }
                 }
-                if (sighting.aliveAt(firstAfterWarmUp)) {
+                if (sighting.aliveAt(firstAfterWarmUp) && survivedBy(sighting, firstAfterWarmUp, collections)) {
                     liveAtFirst++;
                 }
-                if (sighting.first().isBefore(latest)) {
+                if (sighting.first().isBefore(latest) && survivedBy(sighting, sighting.first(), collections)) {
                     seenBefore++;
                     if (aliveNow) {
                         retained++;
@@ -182,7 +202,8 @@ public final class SiteTracker {
                     continue;
                 }
                 boolean arrived = objects.values().stream().anyMatch(s -> s.first().equals(current)
-                        && s.allocationTime().isAfter(previous) && !s.allocationTime().isBefore(warmUpEnd));
+                        && s.allocationTime().isAfter(previous) && !s.allocationTime().isBefore(warmUpEnd)
+                        && survivedBy(s, current, collections));
                 if (arrived) {
                     arrivalSnapshots++;
                 }
@@ -190,9 +211,9 @@ public final class SiteTracker {
             double retention = seenBefore == 0 ? Double.NaN : (double) retained / seenBefore;
             AccumulationPoint point = accumulationPoint();
             String exampleValue = representative.description().isEmpty() ? described : representative.description();
-            boolean growing = live > liveAtFirst || (point != null && point.grew());
+            boolean growing = survivorsNow > liveAtFirst || (point != null && point.grew());
             boolean accumulating = arrivalSnapshots >= MIN_ARRIVAL_SNAPSHOTS && retention >= MIN_RETENTION
-                    && live >= 2 && growing;
+                    && survivorsNow >= 2 && growing;
             Duration oldestAge = oldestLive == null ? Duration.ZERO : Duration.between(oldestLive, latest);
             return new SiteSummary(key.objectType(), key.frames(), representative.referenceChain(),
                     representative.rootDescription(), point, live, liveAtFirst, arrivalSnapshots, retention,
@@ -217,6 +238,12 @@ public final class SiteTracker {
             String arrayType = bestPath.get(0);
             return new AccumulationPoint(arrayType + "[" + best.lastEntry().getValue() + "]",
                     bestPath.subList(1, bestPath.size()), best.firstEntry().getValue(), best.lastEntry().getValue());
+        }
+
+        /** Whether a collection ran between the object's allocation and {@code seenAt}, so that its sighting counts. */
+        private static boolean survivedBy(Sighting sighting, Instant seenAt, NavigableSet<Instant> collections) {
+            Instant after = collections.higher(sighting.allocationTime());
+            return after != null && !after.isAfter(seenAt);
         }
 
         private static boolean preferredRepresentative(ObjectSample candidate, ObjectSample current) {
