@@ -23,6 +23,12 @@ public final class LiveSetTracker {
     /** Two measurements closer than this describe the same moment, such as a heap inspection and its full GC. */
     private static final Duration SAME_MOMENT = Duration.ofSeconds(5);
     private static final int SERIES_CAPACITY = 512;
+    /**
+     * Trends are fitted on at most this many after-GC points: Theil–Sen and Mann–Kendall are O(n²), and the
+     * envelope is refitted at every analysis (once a second live), so the full series (512 points, 131k pairs) is
+     * thinned further, keeping the lowest point of each group, as the series itself does.
+     */
+    static final int MAX_TREND_POINTS = 128;
     private static final List<Set<LiveSetPoint.Source>> SOURCE_FAMILIES = List.of(
             EnumSet.of(LiveSetPoint.Source.FULL_GC, LiveSetPoint.Source.HEAP_INSPECTION),
             EnumSet.of(LiveSetPoint.Source.OLD_GC),
@@ -129,7 +135,7 @@ public final class LiveSetTracker {
         if (trend == null) {
             sources = Set.of();
         }
-        List<HeapPoint> envelope = afterGc.pointsSince(trendStart);
+        List<HeapPoint> envelope = lowestOfGroups(afterGc.pointsSince(trendStart), MAX_TREND_POINTS);
         Trend envelopeTrend = envelope.size() >= minPoints
                 ? TrendEstimator.fit(envelope, HeapPoint::time, HeapPoint::bytes, maxHeapBytes) : null;
         return new LiveSetReport(all, afterGc.points(), trend, sources, envelopeTrend, maxHeapBytes);
@@ -138,6 +144,25 @@ public final class LiveSetTracker {
     /** The first event time seen, or null. */
     public Instant firstEventTime() {
         return first;
+    }
+
+    /** At most {@code limit} points: consecutive groups of equal size, each represented by its lowest point. */
+    static List<HeapPoint> lowestOfGroups(List<HeapPoint> points, int limit) {
+        if (points.size() <= limit) {
+            return points;
+        }
+        int group = (points.size() + limit - 1) / limit;
+        List<HeapPoint> result = new ArrayList<>();
+        for (int start = 0; start < points.size(); start += group) {
+            HeapPoint lowest = points.get(start);
+            for (int i = start + 1; i < Math.min(points.size(), start + group); i++) {
+                if (points.get(i).bytes() < lowest.bytes()) {
+                    lowest = points.get(i);
+                }
+            }
+            result.add(lowest);
+        }
+        return result;
     }
 
     private void closeMixedPhase() {

@@ -79,6 +79,19 @@ class LiveSetTrackerTest {
     }
 
     @Test
+    void theEnvelopeTrendIsFittedOnTheLowestPointOfEachGroup() {
+        List<HeapPoint> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            points.add(new HeapPoint(T0.plusSeconds(i), 100 + i % 3));
+        }
+
+        List<HeapPoint> thinned = LiveSetTracker.lowestOfGroups(points, 128);
+
+        assertThat(thinned).hasSizeLessThanOrEqualTo(128).allSatisfy(p -> assertThat(p.bytes()).isEqualTo(100));
+        assertThat(LiveSetTracker.lowestOfGroups(points.subList(0, 50), 128)).hasSize(50);
+    }
+
+    @Test
     void anInspectionRightAfterItsOwnFullCollectionCountsOnce() {
         LiveSetTracker tracker = new LiveSetTracker(Duration.ZERO, 4, Duration.ofSeconds(1));
         for (int i = 0; i < 4; i++) {
