@@ -93,11 +93,6 @@ public final class LiveSetTracker {
         }
     }
 
-    /** The heap's maximum as last reported, or 0. */
-    public long maxHeapBytes() {
-        return maxHeapBytes;
-    }
-
     /** The live-set series and trends as of now. */
     public LiveSetReport report() {
         List<LiveSetPoint> all = new ArrayList<>(points.points());
@@ -139,11 +134,6 @@ public final class LiveSetTracker {
         Trend envelopeTrend = envelope.size() >= minPoints
                 ? TrendEstimator.fit(envelope, HeapPoint::time, HeapPoint::bytes, maxHeapBytes) : null;
         return new LiveSetReport(all, afterGc.points(), trend, sources, envelopeTrend, maxHeapBytes);
-    }
-
-    /** The first event time seen, or null. */
-    public Instant firstEventTime() {
-        return first;
     }
 
     /** At most {@code limit} points: consecutive groups of equal size, each represented by its lowest point. */
