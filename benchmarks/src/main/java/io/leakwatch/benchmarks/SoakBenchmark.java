@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Each minute, a class histogram of the child ({@code jcmd GC.class_histogram}) gives the bytes held by Leakwatch's
  * and JFR's own classes, and the output directory's size is measured; both must stay flat.
  *
- * <p>Options: {@code --minutes N} (default 30).
+ * <p>Options: {@code --minutes N} (default 30); {@code --max-age D} bounds the evidence recording's history
+ * ({@code leakwatch.maxAge}, default 30m), so that a soak longer than it shows the disk use levelling off.
  */
 final class SoakBenchmark {
     private static final Pattern LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
@@ -28,16 +29,24 @@ final class SoakBenchmark {
     }
 
     static void run(String[] args) throws Exception {
-        long minutes = args.length >= 2 && args[0].equals("--minutes") ? Long.parseLong(args[1]) : 30;
+        long minutes = 30;
+        String maxAge = "30m";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--minutes" -> minutes = Long.parseLong(args[++i]);
+                case "--max-age" -> maxAge = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         Path work = Files.createTempDirectory("leakwatch-soak");
         Path out = work.resolve("leakwatch");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dleakwatch.dir=" + out, "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "-Dleakwatch.dir=" + out, "-Dleakwatch.maxAge=" + maxAge, "-cp", System.getProperty("java.class.path"),
                 ZooRunner.class.getName(), "request-churn", Long.toString(minutes * 60 + 30));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("child.log").toFile()).start();
-        System.out.printf("# request-churn under LeakMonitor defaults for %d min, -Xmx256m, G1; pid %d%n", minutes,
-                child.pid());
+        System.out.printf("# request-churn under LeakMonitor defaults (maxAge %s) for %d min, -Xmx256m, G1; pid %d%n",
+                maxAge, minutes, child.pid());
         System.out.println("| minute | Leakwatch objects | Leakwatch bytes | JFR objects | JFR bytes | output dir |"
                 + " leakwatch threads |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
