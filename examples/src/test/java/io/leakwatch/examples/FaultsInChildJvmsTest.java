@@ -3,11 +3,13 @@ package io.leakwatch.examples;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.RecordingAnalysis;
 import io.leakwatch.jfr.RecordingAnalyzer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,27 @@ class FaultsInChildJvmsTest {
         assertThat(result.value("snapshot")).startsWith("Leakwatch is not monitoring:");
         assertThat(result.output().lines().filter(line -> line.contains("WARN"))).hasSize(1);
         assertThat(result.output()).contains("program done");
+    }
+
+    /**
+     * A file the user may not read. The tests run as root, which reads everything, so the CLI runs as the user
+     * {@code nobody} (through util-linux's setpriv) on a root-owned file with mode 000.
+     */
+    @Test
+    void anUnreadableFileIsOneLineWithTheCauseAndExitFour(@TempDir Path work) throws Exception {
+        Path cli = Path.of("..", "reports", "target", "leakwatch.jar").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.exists(Path.of("/usr/bin/setpriv")) && "root".equals(System.getProperty(
+                "user.name")) && Files.exists(cli), "needs root, setpriv and the packaged CLI");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path secret = Files.write(work.resolve("secret.jfr"), new byte[]{'F', 'L', 'R', 0, 0, 2, 0, 1});
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        Process process = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cli.toString(), "analyze",
+                secret.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isEqualTo(4);
+        assertThat(output).contains(secret + " cannot be read: permission denied.").doesNotContain("Exception");
     }
 
     @Test
