@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -314,6 +315,7 @@ public final class MonitorSession {
                 PrivateFiles.replace(temporary, evidenceFile);
                 LOG.debug("Leakwatch: snapshot and evidence dump took {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (IOException | RuntimeException e) {
+                deleteQuietly(temporary); // a partial dump on a full disk would starve analysis.json of space
                 long now = System.nanoTime();
                 if (now - lastDumpWarningNanos >= WARNING_PERIOD_NANOS) {
                     lastDumpWarningNanos = now;
@@ -321,6 +323,14 @@ public final class MonitorSession {
                             evidenceFile, e.toString());
                 }
             }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("Leakwatch: cannot delete {}", file, e);
         }
     }
 
