@@ -4,7 +4,6 @@ import io.leakwatch.core.Analysis;
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
-import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitor;
@@ -55,7 +54,12 @@ public final class Demo {
             while (leakFound.getCount() > 0 && System.nanoTime() < deadline) {
                 service.handleRequest();
             }
-            // One more snapshot, so that the evidence file holds the samples behind the verdict.
+            // Until the monitor knows who holds the leak (its reference chain), at most 20 s, then one more snapshot
+            // so that the evidence file holds the samples behind the verdict.
+            long chainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (leakFound.getCount() == 0 && !hasChain(monitor.snapshot()) && System.nanoTime() < chainDeadline) {
+                service.handleRequest();
+            }
             for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); System.nanoTime() < end; ) {
                 service.handleRequest();
             }
@@ -74,6 +78,10 @@ public final class Demo {
         System.exit(result.verdict() == Verdict.LEAK ? 0 : 1);
     }
 
+    private static boolean hasChain(Analysis analysis) {
+        return analysis.topCandidate() != null && !analysis.topCandidate().referenceChain().isEmpty();
+    }
+
     private static void print(Analysis analysis) {
         System.out.println();
         System.out.println("Leakwatch verdict: " + analysis.verdict());
@@ -90,6 +98,9 @@ public final class Demo {
             System.out.println("    (no old-object sample of it yet)");
         }
         System.out.println("  held by, nearest first:");
+        if (top.referenceChain().isEmpty()) {
+            System.out.println("    (no reference chain yet)");
+        }
         for (ReferenceStep step : top.referenceChain()) {
             System.out.println("    " + step.describe());
         }

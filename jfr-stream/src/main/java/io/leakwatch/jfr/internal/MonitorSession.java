@@ -377,7 +377,12 @@ public final class MonitorSession {
 
     private boolean chainSnapshotDue(Analysis analysis, long now) {
         boolean wanted = analysis.growthSuspected() || analysis.verdict() == Verdict.LEAK;
-        return wanted && now - lastChainNanos >= config.chainInterval().toNanos();
+        // A leak reported without who holds it is little help: when the top candidate has no chain yet, one is
+        // fetched after a snapshot interval rather than a whole chain interval.
+        LeakCandidate top = analysis.topCandidate();
+        boolean chainMissing = analysis.verdict() == Verdict.LEAK && top != null && top.referenceChain().isEmpty();
+        long interval = (chainMissing ? config.snapshotInterval() : config.chainInterval()).toNanos();
+        return wanted && now - lastChainNanos >= interval;
     }
 
     /**
