@@ -1,6 +1,5 @@
 package io.leakwatch.examples;
 
-import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.examples.zoo.ZooRunner;
 import io.leakwatch.jfr.FileReport;
