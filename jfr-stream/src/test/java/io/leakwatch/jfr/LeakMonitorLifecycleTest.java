@@ -9,22 +9,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.leakwatch.jfr.TestMonitors.config;
+import static io.leakwatch.jfr.TestMonitors.leakwatchThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The monitor in this JVM: start, listeners, dump, close, and what close leaves behind. */
 class LeakMonitorLifecycleTest {
 
-    private static LeakMonitorConfig config(Path dir) {
-        return LeakMonitorConfig.builder().outputDirectory(dir).snapshotInterval(Duration.ofSeconds(1))
-                .inspectionMode(InspectionMode.OFF).build();
-    }
 
     @Test
     void aThrowingListenerIsLoggedAndOthersStillHearTheVerdict(@TempDir Path dir) throws Exception {
@@ -110,10 +106,6 @@ class LeakMonitorLifecycleTest {
         assertThat(leakwatchThreads()).isEmpty();
     }
 
-    private static List<String> leakwatchThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.startsWith("leakwatch-")).toList();
-    }
 
     private static int runningRecordings() {
         return (int) FlightRecorder.getFlightRecorder().getRecordings().stream()

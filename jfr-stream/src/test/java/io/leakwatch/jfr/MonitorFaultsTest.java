@@ -18,19 +18,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.leakwatch.jfr.TestMonitors.config;
+import static io.leakwatch.jfr.TestMonitors.leakwatchThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Faults around the monitor must never break the application or leave anything behind. */
 class MonitorFaultsTest {
 
-    private static LeakMonitorConfig config(Path dir) {
-        return LeakMonitorConfig.builder().outputDirectory(dir).snapshotInterval(Duration.ofSeconds(1))
-                .inspectionMode(InspectionMode.OFF).build();
-    }
 
     @Test
     void concurrentStartsReturnOneMonitor(@TempDir Path dir) throws Exception {
@@ -150,10 +147,6 @@ class MonitorFaultsTest {
         assertThat(openFileDescriptors()).isLessThanOrEqualTo(fdsBefore + 5);
     }
 
-    static List<String> leakwatchThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.startsWith("leakwatch-")).collect(Collectors.toList());
-    }
 
     private static int runningRecordings() {
         return (int) FlightRecorder.getFlightRecorder().getRecordings().stream()
