@@ -6,6 +6,7 @@ import io.leakwatch.core.leak.Judgement;
 import io.leakwatch.core.leak.LeakJudge;
 import io.leakwatch.core.liveset.LiveSetReport;
 import io.leakwatch.core.liveset.LiveSetTracker;
+import io.leakwatch.core.sites.SiteSummary;
 import io.leakwatch.core.sites.SiteTracker;
 import io.leakwatch.core.types.TypeGrowth;
 import io.leakwatch.core.types.TypeGrowthTracker;
@@ -151,12 +152,13 @@ public final class Analyzer {
         // the application's, so it is neither a candidate nor listed.
         List<TypeGrowth> growth = types.growth().stream()
                 .filter(type -> !LeakJudge.isMonitorInternal(type.typeName())).toList();
-        Judgement judgement = judge.judge(report, growth, sites.summaries(), collections > 0, observed);
+        List<SiteSummary> siteSummaries = sites.summaries();
+        Judgement judgement = judge.judge(report, growth, siteSummaries, collections > 0, observed);
         EventCounts counts = new EventCounts(collections, objectSamples, sites.snapshotCount(),
                 types.histogramCount(), duplicates);
         return new Analysis(judgement.verdict(), judgement.reason(), judgement.nextStep(),
                 judgement.growthSuspected(), from, to, counts, gcStatistics.statistics(), report, growth,
-                sites.summaries(), judgement.candidates());
+                siteSummaries, judgement.candidates());
     }
 
     private void completeIfReady(long gcId, PendingCycle cycle) {

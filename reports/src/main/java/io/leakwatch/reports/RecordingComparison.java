@@ -149,8 +149,8 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
     }
 
     private static String siteName(SiteSummary site) {
-        return site.allocationSite().stream().filter(frame -> !frame.isJdkFrame()).findFirst()
-                .or(() -> site.allocationSite().stream().findFirst()).map(StackFrame::toString).orElse("unknown");
+        StackFrame frame = site.frameToShow();
+        return frame == null ? "unknown" : frame.toString();
     }
 
     private static Map<String, TypeGrowth> typesByName(Analysis analysis) {

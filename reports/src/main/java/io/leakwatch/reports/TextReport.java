@@ -127,8 +127,7 @@ public final class TextReport {
         }
         out.append("\nLong-lived sampled objects by allocation site (where to look, not evidence of a leak):\n");
         for (SiteSummary site : sites.subList(0, Math.min(MAX_SUSPECTS, sites.size()))) {
-            StackFrame frame = site.allocationSite().stream().filter(f -> !f.isJdkFrame()).findFirst()
-                    .or(() -> site.allocationSite().stream().findFirst()).orElse(null);
+            StackFrame frame = site.frameToShow();
             out.append(String.format(Locale.ROOT, "  %3d x %s at %s%s%n", site.liveSamples(), site.objectType(),
                     frame == null ? "unknown" : frame, site.accumulationPoint() == null ? ""
                             : ", in " + site.accumulationPoint().describe()));

@@ -40,6 +40,12 @@ public record SiteSummary(String objectType, List<StackFrame> allocationSite, Li
         exampleValue = exampleValue == null ? "" : exampleValue;
     }
 
+    /** The innermost application frame of the site, else its innermost frame, or null when it has none. */
+    public StackFrame frameToShow() {
+        return allocationSite.stream().filter(frame -> !frame.isJdkFrame()).findFirst()
+                .or(() -> allocationSite.stream().findFirst()).orElse(null);
+    }
+
     /** A summary with no example value. */
     public SiteSummary(String objectType, List<StackFrame> allocationSite, List<ReferenceStep> referenceChain,
                        String rootDescription, AccumulationPoint accumulationPoint, int liveSamples,
