@@ -28,8 +28,13 @@ import java.util.stream.Stream;
  * with its automated-analysis rules, and {@code jfr print --json} of the same JDK writing to a discarded stream,
  * measured side by side; best of three for the in-process readers (the first run warms the JIT).
  *
- * <p>{@code --generate N} first records N seconds of an allocation-heavy workload with JFR's profile settings, to
- * have a large recording to read.
+ * <p>{@code --generate N} first records N seconds of request churn with JFR's profile settings, to have a large
+ * recording to read; with {@code --allocation-events} the recording also holds every TLAB and outside-TLAB
+ * allocation event with its stack trace, which makes it several times larger per second.
+ *
+ * <p>Then each file is read once more in a child JVM with {@code -Xmx256m}, by {@code RecordingAnalyzer} and by
+ * JMC, to show the heap each needs; and all files are read again one after another and then all at once, one
+ * analyzer per thread, to show how reading scales across cores.
  */
 final class OfflineSpeedBenchmark {
     private OfflineSpeedBenchmark() {
@@ -37,9 +42,13 @@ final class OfflineSpeedBenchmark {
 
     static void run(String[] args) throws Exception {
         List<Path> files = new ArrayList<>();
+        boolean allocationEvents = List.of(args).contains("--allocation-events");
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--allocation-events")) {
+                continue;
+            }
             if (args[i].equals("--generate")) {
-                files.add(generate(Long.parseLong(args[++i])));
+                files.add(generate(Long.parseLong(args[++i]), allocationEvents));
                 continue;
             }
             Path path = Path.of(args[i]);
@@ -51,6 +60,7 @@ final class OfflineSpeedBenchmark {
                 files.add(path);
             }
         }
+        List<Path> readable = new ArrayList<>();
         System.out.println("| file | MB | events | RecordingFile loop | RecordingAnalyzer | speed-up |"
                 + " JMC parser + rules | vs JMC | jfr print --json |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -64,6 +74,7 @@ final class OfflineSpeedBenchmark {
                         e.getMessage());
                 continue;
             }
+            readable.add(file);
             double loop = best(() -> countEvents(file));
             double analyzer = best(() -> {
                 try {
@@ -87,6 +98,84 @@ final class OfflineSpeedBenchmark {
                     Double.isNaN(jmc) ? "-" : String.format(Locale.ROOT, "%.1fx", jmc / analyzer),
                     Double.isNaN(print) ? "n/a" : String.format(Locale.ROOT, "%.0f ms", print * 1000));
         }
+        heapTable(readable);
+        parallelTable(readable);
+    }
+
+    /** Each file read in a child JVM with -Xmx256m, by RecordingAnalyzer and by JMC's parser and rules. */
+    private static void heapTable(List<Path> files) throws Exception {
+        System.out.println();
+        System.out.println("| file | MB | RecordingAnalyzer, -Xmx256m | peak heap | JMC parser + rules, -Xmx256m"
+                + " | peak heap |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        Path work = Files.createTempDirectory("leakwatch-heap");
+        for (Path file : files) {
+            ChildRun ours = probe(work, "leakwatch", file);
+            ChildRun jmc = probe(work, "jmc", file);
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %s | %s | %s |%n", file.getFileName(),
+                    Files.size(file) / 1e6, outcome(ours), megabytes(ours), outcome(jmc), megabytes(jmc));
+        }
+    }
+
+    private static ChildRun probe(Path work, String reader, Path file) throws Exception {
+        return ChildRun.run(work, List.of("-Xmx256m"), OfflineHeapProbe.class.getName(),
+                List.of(reader, file.toAbsolutePath().toString()), java.time.Duration.ofMinutes(10));
+    }
+
+    private static String outcome(ChildRun run) {
+        if (run.exitCode() != 0 || run.value("result").isEmpty()) {
+            return "failed (exit " + run.exitCode() + ")";
+        }
+        String result = run.value("result");
+        return result.equals("ok")
+                ? String.format(Locale.ROOT, "%.2f s", Double.parseDouble(run.value("seconds")))
+                : result;
+    }
+
+    private static String megabytes(ChildRun run) {
+        String peak = run.value("peakHeap");
+        return peak.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f MB", Long.parseLong(peak) / 1e6);
+    }
+
+    /** All files one after another, then all at once on one thread each; best of three of each. */
+    private static void parallelTable(List<Path> files) throws Exception {
+        if (files.size() < 2) {
+            return;
+        }
+        double megabytes = 0;
+        for (Path file : files) {
+            megabytes += Files.size(file) / 1e6;
+        }
+        double sequential = best(() -> {
+            for (Path file : files) {
+                new RecordingAnalyzer().analyze(file);
+            }
+            return files.size();
+        });
+        double parallel = best(() -> {
+            List<Thread> threads = new ArrayList<>();
+            for (Path file : files) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        new RecordingAnalyzer().analyze(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            return files.size();
+        });
+        System.out.println();
+        System.out.println("| files | MB | one after another | all at once, a thread each | speed-up |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.printf(Locale.ROOT, "| %d | %.1f | %.0f ms (%.0f MB/s) | %.0f ms (%.0f MB/s) | %.2fx |%n",
+                files.size(), megabytes, sequential * 1000, megabytes / sequential, parallel * 1000,
+                megabytes / parallel, sequential / parallel);
     }
 
     private static long countEvents(Path file) throws IOException {
@@ -116,7 +205,7 @@ final class OfflineSpeedBenchmark {
     }
 
     /** JMC's parser, then every rule of its automated analysis, one thread (as our reader uses one). */
-    private static long jmcRules(Path file) throws Exception {
+    static long jmcRules(Path file) throws Exception {
         IItemCollection items = JfrLoaderToolkit.loadEvents(file.toFile());
         Map<IRule, Future<IResult>> results = RulesToolkit.evaluateParallel(RuleRegistry.getRules(), items,
                 IPreferenceValueProvider.DEFAULT_VALUES, 1);
@@ -127,13 +216,31 @@ final class OfflineSpeedBenchmark {
     }
 
     /** Records {@code seconds} of the realistic workload with JFR's profile settings. */
-    private static Path generate(long seconds) throws Exception {
+    private static Path generate(long seconds, boolean allocationEvents) throws Exception {
         Path work = Files.createTempDirectory("leakwatch-offline");
-        Path recording = work.resolve("profile-" + seconds + "s.jfr");
-        ChildRun.run(work, List.of("-Xmx512m", "-XX:StartFlightRecording=filename=" + recording + ",settings=profile"),
+        Path recording = work.resolve("profile-" + seconds + "s" + (allocationEvents ? "-allocations" : "") + ".jfr");
+        String settings = "profile";
+        if (allocationEvents) {
+            Path profile = Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc");
+            Path heavy = work.resolve("profile-with-allocations.jfc");
+            Files.writeString(heavy, withAllocationEvents(Files.readString(profile)));
+            settings = heavy.toString();
+        }
+        ChildRun.run(work, List.of("-Xmx512m", "-XX:StartFlightRecording=filename=" + recording + ",settings="
+                        + settings),
                 OverheadWorkload.class.getName(), List.of("realistic", Long.toString(seconds)),
                 java.time.Duration.ofSeconds(seconds + 120));
         return recording;
+    }
+
+    /** Turns on the two per-TLAB allocation events, which JFR's own settings files leave off. */
+    private static String withAllocationEvents(String settings) {
+        String result = settings;
+        for (String event : List.of("jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB")) {
+            result = result.replaceAll("(?s)(<event name=\"" + event.replace(".", "\\.")
+                    + "\">\\s*<setting name=\"enabled\"[^>]*>)false<", "$1true<");
+        }
+        return result;
     }
 
     private static double jfrPrint(Path file) throws Exception {

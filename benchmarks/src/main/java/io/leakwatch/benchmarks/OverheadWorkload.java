@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * A workload for the overhead benchmark, run in a child JVM: {@code OverheadWorkload <allocation|realistic>
- * <seconds> [monitor]}. Prints {@code opsPerSecond} over the run after a 5 s warm-up, the live thread count, and
- * the heap in use after a full collection at the end.
+ * <seconds> [monitor]}. Prints {@code opsPerSecond} over the run after a 5 s warm-up, {@code cpuNanosPerOp} (CPU
+ * time of the whole process over the same span, GC, JFR and monitor threads included, per operation), the live
+ * thread count, and the heap in use after a full collection at the end.
  */
 public final class OverheadWorkload {
     private static final long WARM_UP_NANOS = 5_000_000_000L;
@@ -31,6 +32,9 @@ public final class OverheadWorkload {
         long start = System.nanoTime();
         long measureFrom = start + WARM_UP_NANOS;
         long end = start + seconds * 1_000_000_000L;
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuAtMeasureFrom = -1;
         long ops = 0;
         long sink = 0;
         long counter = 0;
@@ -39,6 +43,9 @@ public final class OverheadWorkload {
             if (now >= end) {
                 break;
             }
+            if (now >= measureFrom && cpuAtMeasureFrom < 0) {
+                cpuAtMeasureFrom = system.getProcessCpuTime();
+            }
             for (int i = 0; i < 1000; i++) {
                 sink += realistic ? request(counter++) : allocate(counter++);
             }
@@ -46,10 +53,12 @@ public final class OverheadWorkload {
                 ops += 1000;
             }
         }
+        long cpu = system.getProcessCpuTime() - cpuAtMeasureFrom;
         double measuredSeconds = (end - measureFrom) / 1e9;
         System.gc();
         long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.println("opsPerSecond=" + (long) (ops / measuredSeconds));
+        System.out.println("cpuNanosPerOp=" + (double) cpu / ops);
         System.out.println("threads=" + Thread.activeCount());
         System.out.println("heapAfterGc=" + heapUsed);
         System.out.println("sink=" + sink);
