@@ -13,8 +13,9 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: detection [--defaults] [--seconds N] [--parallel N] [scenario...] | overhead"
-                    + " [--rounds N] [--seconds N] | offline FILE|DIR... | soak [--minutes N]");
+            System.err.println("usage: detection [--defaults] [--seconds N] [--parallel N] [--collector G1GC]..."
+                    + " [scenario...] | overhead [--rounds N] [--seconds N] | offline [--allocation-events]"
+                    + " [--generate SECONDS] FILE|DIR... | soak [--minutes N] [--max-age D]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);

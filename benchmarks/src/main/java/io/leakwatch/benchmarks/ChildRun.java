@@ -20,7 +20,7 @@ record ChildRun(int exitCode, Map<String, String> values, String output) {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath());
         command.add(mainClass);
         command.addAll(arguments);
         Files.createDirectories(work);
@@ -40,6 +40,15 @@ record ChildRun(int exitCode, Map<String, String> values, String output) {
             }
         }
         return new ChildRun(process.exitValue(), values, output);
+    }
+
+    /** This JVM's class path with every entry made absolute, since the child runs in another directory. */
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     String value(String key) {

@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  *
  * <p>Options: {@code --defaults} runs the monitor with its production defaults (30 s warm-up, 15 s inspections)
  * instead of the short test settings; {@code --seconds N} caps each run (default 90, or 180 with defaults);
- * {@code --parallel N} runs N children at a time (default 2); scenario names restrict the set.
+ * {@code --parallel N} runs N children at a time (default 2); {@code --collector G1GC} (repeatable) restricts the
+ * collectors; scenario names restrict the set.
  */
 final class DetectionBenchmark {
     private static final List<String> COLLECTORS = List.of("-XX:+UseG1GC", "-XX:+UseParallelGC",
@@ -38,16 +39,21 @@ final class DetectionBenchmark {
         long seconds = -1;
         int parallel = 2;
         List<String> scenarios = new ArrayList<>();
+        List<String> collectors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--defaults" -> defaults = true;
                 case "--seconds" -> seconds = Long.parseLong(args[++i]);
                 case "--parallel" -> parallel = Integer.parseInt(args[++i]);
+                case "--collector" -> collectors.add("-XX:+Use" + args[++i]);
                 default -> scenarios.add(args[i]);
             }
         }
         if (scenarios.isEmpty()) {
             Zoo.names().forEach(scenarios::add);
+        }
+        if (collectors.isEmpty()) {
+            collectors.addAll(COLLECTORS);
         }
         long cap = seconds > 0 ? seconds : defaults ? 180 : 90;
         Path work = Files.createTempDirectory("leakwatch-detection");
@@ -56,7 +62,7 @@ final class DetectionBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<String[]>> rows = new ArrayList<>();
         for (String scenario : scenarios) {
-            for (String collector : COLLECTORS) {
+            for (String collector : collectors) {
                 List<String> options = new ArrayList<>(List.of("-Xmx256m", collector,
                         "-Dleakwatch.dir=" + work.resolve(scenario + collector).resolve("leakwatch")));
                 if (!defaults) {

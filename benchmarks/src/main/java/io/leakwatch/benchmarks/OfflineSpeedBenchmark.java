@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *
  * <p>{@code --generate N} first records N seconds of request churn with JFR's profile settings, to have a large
  * recording to read; with {@code --allocation-events} the recording also holds every TLAB and outside-TLAB
- * allocation event with its stack trace, which makes it several times larger per second.
+ * allocation event with its stack trace, and the child uses small fixed TLABs, which makes the recording about 20
+ * times larger per second (hundreds of MB in a minute).
  *
  * <p>Then each file is read once more in a child JVM with {@code -Xmx256m}, by {@code RecordingAnalyzer} and by
  * JMC, to show the heap each needs; and all files are read again one after another and then all at once, one
@@ -118,11 +119,15 @@ final class OfflineSpeedBenchmark {
     }
 
     private static ChildRun probe(Path work, String reader, Path file) throws Exception {
-        return ChildRun.run(work, List.of("-Xmx256m"), OfflineHeapProbe.class.getName(),
-                List.of(reader, file.toAbsolutePath().toString()), java.time.Duration.ofMinutes(10));
+        return ChildRun.run(work, List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+                OfflineHeapProbe.class.getName(), List.of(reader, file.toAbsolutePath().toString()),
+                java.time.Duration.ofMinutes(10));
     }
 
     private static String outcome(ChildRun run) {
+        if (run.output().contains("Terminating due to java.lang.OutOfMemoryError")) {
+            return "OutOfMemoryError";
+        }
         if (run.exitCode() != 0 || run.value("result").isEmpty()) {
             return "failed (exit " + run.exitCode() + ")";
         }
@@ -210,7 +215,7 @@ final class OfflineSpeedBenchmark {
         Map<IRule, Future<IResult>> results = RulesToolkit.evaluateParallel(RuleRegistry.getRules(), items,
                 IPreferenceValueProvider.DEFAULT_VALUES, 1);
         for (Future<IResult> result : results.values()) {
-            result.get();
+            result.get(10, TimeUnit.MINUTES);
         }
         return results.size();
     }
@@ -226,8 +231,14 @@ final class OfflineSpeedBenchmark {
             Files.writeString(heavy, withAllocationEvents(Files.readString(profile)));
             settings = heavy.toString();
         }
-        ChildRun.run(work, List.of("-Xmx512m", "-XX:StartFlightRecording=filename=" + recording + ",settings="
-                        + settings),
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:StartFlightRecording=filename=" + recording
+                + ",settings=" + settings));
+        if (allocationEvents) {
+            // Fixed small TLABs make the per-TLAB events frequent (about 7 MB of recording per second here), as in
+            // a busy service with many allocating threads; with adaptive TLABs one thread gives 0.4 MB/s.
+            options.addAll(List.of("-XX:TLABSize=4k", "-XX:-ResizeTLAB"));
+        }
+        ChildRun.run(work, options,
                 OverheadWorkload.class.getName(), List.of("realistic", Long.toString(seconds)),
                 java.time.Duration.ofSeconds(seconds + 120));
         return recording;
