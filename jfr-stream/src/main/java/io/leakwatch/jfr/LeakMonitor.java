@@ -158,19 +158,20 @@ public final class LeakMonitor implements AutoCloseable {
         if (!markClosed()) {
             return;
         }
+        boolean atExit = false;
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
-            // The JVM is shutting down; the hook will find the monitor closed.
+            atExit = true; // closed from another shutdown hook; the monitor's own will find it closed
         }
         if (session != null) {
-            session.close();
+            session.close(atExit);
         }
     }
 
     private void closeAtExit() {
         if (markClosed() && session != null) {
-            session.close();
+            session.close(true);
         }
     }
 

@@ -57,16 +57,22 @@ public final class MonitorSession {
     private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String STREAM_THREAD = "leakwatch-stream";
     private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(5);
+    /** Writing out a recording of the default 64 MB bound takes well under a second. */
+    private static final Duration EXIT_WRITE_TIMEOUT = Duration.ofSeconds(5);
 
     private final LeakMonitorConfig config;
     private final Path evidenceFile;
     private final Path analysisFile;
     private final RecordingStream stream;
     private final Set<Long> streamRecordingIds;
-    private Thread streamThread;
+    /** The stream's recording, which the stream does not expose; null if it cannot be told apart from others. */
+    private Recording streamRecording;
+    /** Where JFR writes the stream's recording when it stops (at exit), before it replaces the evidence file. */
+    private final Path exitFile;
     private final AnalyzerFeed feed;
     private final HeapInspector inspector = new HeapInspector();
     private final List<LeakListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final Object dumpLock = new Object();
     private final long startNanos = System.nanoTime();
     private ScheduledExecutorService scheduler;
@@ -95,6 +101,7 @@ public final class MonitorSession {
         long pid = ProcessHandle.current().pid();
         this.evidenceFile = directory.resolve("leakwatch-" + pid + ".jfr");
         this.analysisFile = directory.resolve("analysis.json");
+        this.exitFile = directory.resolve("leakwatch-" + pid + ".exit.tmp");
         this.feed = new AnalyzerFeed(new Analyzer(config.analyzer()));
         Set<Long> existing = recordingIds();
         this.stream = new RecordingStream();
@@ -137,7 +144,7 @@ public final class MonitorSession {
         // RecordingStream.startAsync() would run the stream on a thread that is not a daemon, which keeps the JVM
         // alive when nobody closes the monitor (seen with the agent); so the stream runs on a daemon thread of our
         // own, and start() waits until its recording runs, so that no event after start() is lost.
-        streamThread = thread(STREAM_THREAD).newThread(() -> {
+        Thread streamThread = thread(STREAM_THREAD).newThread(() -> {
             try {
                 stream.start();
             } catch (RuntimeException e) {
@@ -147,7 +154,8 @@ public final class MonitorSession {
             }
         });
         streamThread.start();
-        awaitRecordingStart();
+        streamRecording = awaitRecordingStart();
+        prepareExitEvidence();
         notifier = Executors.newSingleThreadExecutor(thread("leakwatch-notify"));
         scheduler = Executors.newSingleThreadScheduledExecutor(thread("leakwatch-scheduler"));
         long snapshotMillis = config.snapshotInterval().toMillis();
@@ -186,23 +194,29 @@ public final class MonitorSession {
         }
     }
 
-    /** Writes the evidence a last time, stops every thread, and writes the last analysis. */
-    public void close() {
+    /**
+     * Writes the evidence a last time, stops every thread, and writes the last analysis.
+     *
+     * @param atExit whether the JVM is shutting down, when JFR's own shutdown hook runs beside this and deletes its
+     *               disk repository
+     */
+    public void close(boolean atExit) {
         if (closed) {
             return;
         }
         scheduler.shutdownNow();
         await(scheduler);
-        writeEvidence();
+        if (atExit) {
+            writeEvidenceAtExit();
+        } else {
+            writeEvidence();
+            withoutExitEvidence();
+        }
         closed = true;
         stream.close();
-        try {
-            streamThread.join(THREAD_STOP_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         notifier.shutdown();
         await(notifier);
+        joinThreads();
         Analysis last = latest;
         if (last != null) {
             writeAnalysis(last);
@@ -326,6 +340,89 @@ public final class MonitorSession {
         }
     }
 
+    /**
+     * Makes JFR write the stream's recording to {@link #exitFile} when the recording stops. At JVM exit, JFR's own
+     * shutdown hook stops every recording and deletes its disk repository, and it usually runs before the monitor's
+     * hook (all hooks start at once): a dump from the monitor's hook then found the chunk files gone, JFR printed
+     * "Chunkfile ... is missing", and the evidence since the last snapshot was lost (5 of 6 runs of a short
+     * program). With a destination, JFR's hook writes the recording itself, before it deletes anything. The
+     * destination is a file of its own because JFR appends to it, and it must exist then.
+     */
+    private void prepareExitEvidence() {
+        Recording recording = streamRecording;
+        if (recording == null) {
+            return;
+        }
+        try {
+            recording.setDestination(exitFile); // JFR creates it now, empty
+            recording.setDumpOnExit(true);
+            PrivateFiles.restrict(exitFile);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Leakwatch: no evidence will be written at exit to {}", exitFile, e);
+        }
+    }
+
+    /**
+     * Writes the evidence while the JVM exits: the stream's recording is stopped, which writes it to its
+     * destination (and makes the JVM emit its last old-object samples into it), unless JFR's shutdown hook stopped
+     * it first, which writes it too. JFR closes the recording once written; then the file becomes the evidence.
+     */
+    private void writeEvidenceAtExit() {
+        synchronized (dumpLock) {
+            Recording recording = streamRecording;
+            if (closed || recording == null || !Files.exists(exitFile)) {
+                return;
+            }
+            try {
+                recording.stop();
+            } catch (IllegalStateException e) {
+                LOG.debug("Leakwatch: JFR's shutdown hook stopped the recording first; it writes it", e);
+            }
+            try {
+                if (awaitClosed(recording) && Files.size(exitFile) > 0) {
+                    PrivateFiles.replace(exitFile, evidenceFile);
+                } else {
+                    LOG.warn("Leakwatch: JFR did not write the evidence recording at exit; {} holds the last"
+                            + " snapshot", evidenceFile);
+                }
+            } catch (IOException e) {
+                LOG.warn("Leakwatch: cannot write the evidence recording {} at exit ({})", evidenceFile, e.toString());
+            } finally {
+                deleteQuietly(exitFile);
+            }
+        }
+    }
+
+    /** Closing before exit: the evidence is written already, and JFR need not write it again. */
+    private void withoutExitEvidence() {
+        try {
+            if (streamRecording != null && streamRecording.getState() == RecordingState.RUNNING) {
+                streamRecording.setDestination(null);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("Leakwatch: cannot clear the recording's destination", e);
+        }
+        deleteQuietly(exitFile);
+    }
+
+    /** Waits until JFR has written and closed the recording; false if that takes too long (a failed write). */
+    private static boolean awaitClosed(Recording recording) {
+        long deadline = System.nanoTime() + EXIT_WRITE_TIMEOUT.toNanos();
+        // getState() takes the recorder's lock, which JFR holds while it writes the recording out.
+        while (recording.getState() != RecordingState.CLOSED) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -413,23 +510,25 @@ public final class MonitorSession {
                 .collect(Collectors.toSet());
     }
 
-    /** Waits until the stream's own recording runs. */
-    private void awaitRecordingStart() {
+    /** Waits until the stream's own recording runs, and returns it (null if it did not start in time). */
+    private Recording awaitRecordingStart() {
         long deadline = System.nanoTime() + RECORDING_START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            boolean started = FlightRecorder.getFlightRecorder().getRecordings().stream().anyMatch(recording ->
-                    streamRecordingIds.contains(recording.getId()) && recording.getState() == RecordingState.RUNNING);
-            if (started) {
-                return;
+            Recording started = FlightRecorder.getFlightRecorder().getRecordings().stream().filter(recording ->
+                    streamRecordingIds.contains(recording.getId()) && recording.getState() == RecordingState.RUNNING)
+                    .findFirst().orElse(null);
+            if (started != null) {
+                return started;
             }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return null;
             }
         }
         LOG.warn("Leakwatch: the event stream took more than {} to start", RECORDING_START_TIMEOUT);
+        return null;
     }
 
     private static void await(ExecutorService executor) {
@@ -442,10 +541,31 @@ public final class MonitorSession {
         }
     }
 
-    private static ThreadFactory thread(String name) {
+    /**
+     * Waits until every thread the session started has ended: an executor counts as terminated while its worker
+     * thread is still finishing (a test saw {@code leakwatch-notify} alive right after {@code awaitTermination}).
+     */
+    private void joinThreads() {
+        long deadline = System.nanoTime() + THREAD_STOP_TIMEOUT.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (thread.isAlive()) {
+                LOG.warn("Leakwatch: the thread {} did not stop within {}", thread.getName(), THREAD_STOP_TIMEOUT);
+            }
+        }
+    }
+
+    /** A factory of named daemon threads that the session remembers, to wait for them at close. */
+    private ThreadFactory thread(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         };
     }
