@@ -148,16 +148,19 @@ public final class Analyzer {
     public Analysis analysis() {
         LiveSetReport report = liveSet.report();
         Duration observed = from == null ? null : Duration.between(from, to);
-        // The monitor's own bounded state (kept histograms, JFR's parser objects) grows until its bounds; it is not
-        // the application's, so it is neither a candidate nor listed.
+        // The monitor's own bounded state (kept histograms, JFR's parser objects) grows until its bounds, and its
+        // own allocations get sampled; they are not the application's, so they are neither candidates nor listed.
         List<TypeGrowth> growth = types.growth().stream()
                 .filter(type -> !LeakJudge.isMonitorInternal(type.typeName())).toList();
-        List<SiteSummary> siteSummaries = sites.summaries();
+        List<SiteSummary> siteSummaries = sites.summaries().stream().filter(site -> site.allocationSite().stream()
+                .noneMatch(frame -> LeakJudge.isMonitorInternal(frame.typeName()))).toList();
         Judgement judgement = judge.judge(report, growth, siteSummaries, collections > 0, observed);
         EventCounts counts = new EventCounts(collections, objectSamples, sites.snapshotCount(),
                 types.histogramCount(), duplicates);
+        // The trend shown is the one the verdict rests on.
+        LiveSetReport shown = judgement.recentGrowth() == null ? report : report.withTrend(judgement.recentGrowth());
         return new Analysis(judgement.verdict(), judgement.reason(), judgement.nextStep(),
-                judgement.growthSuspected(), from, to, counts, gcStatistics.statistics(), report, growth,
+                judgement.growthSuspected(), from, to, counts, gcStatistics.statistics(), shown, growth,
                 siteSummaries, judgement.candidates());
     }
 

@@ -1,5 +1,7 @@
 package io.leakwatch.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Objects;
  */
 public record ReferenceStep(String holderType, String fieldName, boolean isStatic, String staticOwner,
                             int arrayIndex, int arraySize, int skipped) {
+    /** Runs of links shorter than this are shown step by step. */
+    private static final int MIN_SHOWN_RUN = 3;
 
     public ReferenceStep {
         Objects.requireNonNull(holderType, "holderType");
@@ -26,8 +30,16 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
         return arraySize >= 0;
     }
 
-    /** How the step reads in a chain, for example {@code HashMap.table} or {@code Object[6000]} or {@code static Cache.MAP}. */
+    /**
+     * How the step reads in a chain, for example {@code HashMap.table} or {@code Object[6000]} or {@code static
+     * Cache.MAP}, and {@code Node (120 more left out)} where the JVM left objects out of the chain.
+     */
     public String describe() {
+        String step = describeHolder();
+        return skipped > 0 && fieldName == null && !isArray() ? step + " (" + skipped + " more left out)" : step;
+    }
+
+    private String describeHolder() {
         if (isStatic && staticOwner != null) {
             return "static " + simpleName(staticOwner) + "." + fieldName;
         }
@@ -36,6 +48,56 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
             return simpleName(element) + "[" + arraySize + "]";
         }
         return simpleName(holderType) + (fieldName != null ? "." + fieldName : "");
+    }
+
+    /**
+     * How a chain reads, one line a step, except that a run of links through one field of one type (the nodes of a
+     * linked list or queue, which can be thousands) reads as one line: {@code LinkedBlockingQueue$Node.next \u00d7 40}.
+     */
+    public static List<String> describe(List<ReferenceStep> chain) {
+        List<String> lines = new ArrayList<>();
+        int i = 0;
+        while (i < chain.size()) {
+            int run = linkRun(chain, i);
+            if (run >= MIN_SHOWN_RUN) {
+                lines.add(chain.get(i).describe() + " \u00d7 " + links(chain, i, run));
+                i += run;
+            } else {
+                lines.add(chain.get(i).describe());
+                i++;
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * How many steps, from {@code start}, link objects of one type through one instance field (1 for a step that
+     * starts no run). A step where the JVM left objects out, between links of that type, belongs to the run.
+     */
+    public static int linkRun(List<ReferenceStep> chain, int start) {
+        ReferenceStep first = chain.get(start);
+        int end = start + 1;
+        if (!first.isArray() && !first.isStatic() && first.fieldName() != null) {
+            while (end < chain.size() && chain.get(end).continuesRunOf(first)) {
+                end++;
+            }
+        }
+        return end - start;
+    }
+
+    /** How many links {@code steps} steps from {@code start} stand for, counting the objects the JVM left out. */
+    public static int links(List<ReferenceStep> chain, int start, int steps) {
+        int links = 0;
+        for (int i = start; i < start + steps; i++) {
+            links += 1 + chain.get(i).skipped();
+        }
+        return links;
+    }
+
+    private boolean continuesRunOf(ReferenceStep first) {
+        boolean sameLink = first.fieldName().equals(fieldName) && !isStatic;
+        boolean elided = fieldName == null && skipped > 0 && !isArray();
+        return holderType.equals(first.holderType()) && (sameLink || elided);
     }
 
     /**

@@ -48,6 +48,49 @@ class AnalyzerVerdictTest {
     }
 
     @Test
+    void leakThatStartsAfterHalfAnHourIsFoundWithinTwoMinutes() {
+        // Thirty minutes flat, then 300 kB/s: the trend of all 80-odd points barely bends in two minutes, but the
+        // latest points rise above everything before them.
+        SyntheticRun run = Scenarios.lateLeak(1920, 1800, 300_000, 3);
+
+        Analysis analysis = run.analyzeUntil(CONFIG, 1920);
+
+        assertThat(analysis.verdict()).as(analysis.reason()).isEqualTo(Verdict.LEAK);
+        assertThat(analysis.reason()).contains("the latest");
+        assertThat(analysis.liveSet().trend().from()).isAfter(SyntheticRun.at(1000));
+        assertThat(analysis.topCandidate().firstApplicationFrame()).isEqualTo(Scenarios.LEAK_STACK.get(0));
+        assertThat(run.analyzeUntil(CONFIG, 1790).verdict()).isEqualTo(Verdict.NO_LEAK);
+    }
+
+    @Test
+    void leakThatHasFilledTheHeapStaysALeak() {
+        // Seen in a real run that died of OutOfMemoryError: most full collections come at the end, all finding the
+        // heap full; that flat end is the leak having run out of room, not levelling off.
+        SyntheticRun run = Scenarios.leakIntoFullHeap(150, 2);
+
+        assertThat(run.verdictsAfter(CONFIG, 90, 1)).containsOnly(Verdict.LEAK);
+        Analysis analysis = run.analyzeUntil(CONFIG, 140);
+        assertThat(analysis.topCandidate().objectType()).as(analysis.reason()).isEqualTo(Scenarios.CUSTOMER);
+        // Pinned there for minutes, the trend flattens and the histograms stop growing, but it is no "no leak".
+        Analysis pinned = Scenarios.leakIntoFullHeap(300, 2).analyze(CONFIG);
+        assertThat(pinned.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(pinned.reason()).startsWith("The live set fills the heap");
+    }
+
+    @Test
+    void bufferFlushedEveryFewMinutesIsNeverALeakOnceAFlushHasBeenSeen() {
+        // Its rising phases look like a leak, but they only climb back to earlier peaks. The first rise after the
+        // warm-up (40 to 220 s) cannot be told from a leak yet: nothing lower or higher has been seen before it.
+        for (long seed = 1; seed <= 5; seed++) {
+            SyntheticRun run = Scenarios.flushedBuffer(1200, 60 * MB, 180, seed);
+
+            assertThat(run.verdictsAfter(CONFIG, 40 + 180 + 1, 2)).as("seed %d", seed).doesNotContain(Verdict.LEAK);
+            assertThat(run.analyzeUntil(CONFIG, 40 + 2 * 180 - 5).verdict()).as("seed %d, nearly full again", seed)
+                    .isEqualTo(Verdict.NO_LEAK);
+        }
+    }
+
+    @Test
     void boundedCacheThatFillsThenSaturatesIsNeverALeak() {
         for (long seed = 1; seed <= 10; seed++) {
             SyntheticRun run = Scenarios.boundedCache(900, 80 * MB, 20, seed);

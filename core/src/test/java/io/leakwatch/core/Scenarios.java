@@ -36,11 +36,17 @@ final class Scenarios {
      * old-object snapshots every 20 s show Customer data arriving and staying while request objects die.
      */
     static SyntheticRun steadyLeak(double seconds, double leakBytesPerSecond, long seed) {
+        return lateLeak(seconds, 0, leakBytesPerSecond, seed);
+    }
+
+    /** The steady leak, starting only at {@code leakStart} seconds: a flat live set until then. */
+    static SyntheticRun lateLeak(double seconds, double leakStart, double leakBytesPerSecond, long seed) {
         Random random = new Random(seed);
         SyntheticRun run = new SyntheticRun();
         List<ObjectSample> leaked = new ArrayList<>();
         for (double t = 2; t <= seconds; t += 2) {
-            long live = (long) (20 * MB + leakBytesPerSecond * t);
+            double leaking = Math.max(0, t - leakStart);
+            long live = (long) (20 * MB + leakBytesPerSecond * leaking);
             long garbage = (long) ((t % 20) * 2 * MB);
             run.young(t, live + garbage + 60 * MB, live + garbage);
             if (t % 20 == 0) {
@@ -48,14 +54,14 @@ final class Scenarios {
             }
             if (t % 60 == 0) {
                 // Each leaked customer holds 24 + 816 + 32 bytes: Customer, its long[] and the map node.
-                long customers = (long) (leakBytesPerSecond * t / 872);
+                long customers = (long) (leakBytesPerSecond * leaking / 872);
                 run.histogram(t + 0.6, List.of(entry(CUSTOMER, customers, customers * 24),
                         entry("long[]", customers + 500, (customers + 500) * 816),
                         entry("java.util.HashMap$Node", customers + 100, (customers + 100) * 32),
                         entry("java.lang.String", 20_000 + random.nextInt(2000), 480_000 + random.nextInt(48_000)),
                         entry("byte[]", 30_000 + random.nextInt(3000), 9 * MB + random.nextInt(1_000_000))));
             }
-            if (t % 10 == 0) {
+            if (t % 10 == 0 && t > leakStart) {
                 leaked.add(sample("long[]", t - 1, t, LEAK_STACK, LEAK_CHAIN));
             }
             if (t % 20 == 0) {
@@ -125,6 +131,72 @@ final class Scenarios {
                 double at = t + random.nextDouble() * 0.9;
                 double fullPhase = (at % period) / period;
                 run.full(at, live + promoted, 15 * MB + (long) (batchBytes * fullPhase));
+            }
+        }
+        return run;
+    }
+
+    /**
+     * A leak of 2 MB/s that fills the heap: full collections every 10 s at first, then, as the heap fills, every
+     * half second, all finding it full, until the run ends (as it would with an OutOfMemoryError).
+     */
+    static SyntheticRun leakIntoFullHeap(double seconds, long seed) {
+        Random random = new Random(seed);
+        SyntheticRun run = new SyntheticRun();
+        long ceiling = SyntheticRun.MAX_HEAP - 6 * MB;
+        double nextFull = 10;
+        for (double t = 0.5; t <= seconds; t += 0.5) {
+            long live = Math.min(ceiling, 20 * MB + (long) (2 * MB * t));
+            boolean full = live > 0.85 * SyntheticRun.MAX_HEAP;
+            if (t >= nextFull || full) {
+                run.full(t, live + 2 * MB, live - (long) Math.abs(random.nextGaussian() * MB / 2));
+                nextFull = t + 10;
+            } else {
+                run.young(t, live + 20 * MB, live + 5 * MB);
+            }
+            if (t % 15 == 0) {
+                long customers = live / 872;
+                run.histogram(t + 0.1, List.of(entry(CUSTOMER, customers, customers * 24),
+                        entry("long[]", customers, customers * 816)));
+            }
+        }
+        return run;
+    }
+
+    /**
+     * A buffer that fills for {@code period} seconds and is then flushed whole, over and over: full collections
+     * every 10 s see a sawtooth; class histograms every 30 s see its items rise and fall; old-object snapshots
+     * every 10 s see items arrive and stay until the flush. The first flush comes at 40 s, right after warm-up.
+     */
+    static SyntheticRun flushedBuffer(double seconds, long bufferBytes, double period, long seed) {
+        Random random = new Random(seed);
+        SyntheticRun run = new SyntheticRun();
+        List<ReferenceStep> chain = List.of(array("java.lang.Object[]", 10, 4096),
+                field("java.util.ArrayList", "elementData"), staticField("com.example.Buffer", "ITEMS"));
+        List<StackFrame> stack = List.of(frame("com.example.Buffer$Item", "<init>", 8));
+        List<ObjectSample> buffered = new ArrayList<>();
+        double offset = period - 40;
+        for (double t = 1; t <= seconds; t += 1) {
+            double phase = ((t + offset) % period) / period;
+            if (phase < 1 / period) {
+                buffered.clear(); // flushed
+            }
+            long buffer = (long) (bufferBytes * phase);
+            long live = 20 * MB + buffer;
+            run.young(t, live + 50 * MB, live + (long) (t % 20 * MB));
+            if (t % 10 == 0) {
+                run.full(t + 0.5, live + 10 * MB, live + (long) (random.nextGaussian() * MB));
+                buffered.add(sample("com.example.Buffer$Item", t - 1, t, stack, chain));
+                List<ObjectSample> snapshot = new ArrayList<>();
+                for (ObjectSample item : buffered) {
+                    snapshot.add(sample(item.objectType(), seconds(item), t, stack, chain));
+                }
+                run.samples(snapshot);
+            }
+            if (t % 30 == 0) {
+                long items = buffer / 1000;
+                run.histogram(t + 0.6, List.of(entry("com.example.Buffer$Item", items, items * 1000),
+                        entry("byte[]", 30_000 + random.nextInt(3000), 9 * MB + random.nextInt(1_000_000))));
             }
         }
         return run;

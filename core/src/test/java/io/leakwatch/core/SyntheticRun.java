@@ -16,6 +16,8 @@ final class SyntheticRun {
     static final long MAX_HEAP = 256 * MB;
 
     private final List<Consumer<Analyzer>> events = new ArrayList<>();
+    /** The time in seconds of each event, for asking what the verdicts were after some moment. */
+    private final List<Double> eventSeconds = new ArrayList<>();
     private long nextGcId = 1;
 
     static Instant at(double seconds) {
@@ -30,9 +32,9 @@ final class SyntheticRun {
         GcEvent event = new GcEvent(id, name, kind, "test", start, pause, pause);
         HeapSummary before = new HeapSummary(id, HeapSummary.When.BEFORE_GC, start, beforeBytes, MAX_HEAP, MAX_HEAP);
         HeapSummary after = new HeapSummary(id, HeapSummary.When.AFTER_GC, end, afterBytes, MAX_HEAP, MAX_HEAP);
-        events.add(a -> a.accept(before));
-        events.add(a -> a.accept(after));
-        events.add(a -> a.accept(event));
+        add(atSeconds, a -> a.accept(before));
+        add(atSeconds, a -> a.accept(after));
+        add(atSeconds, a -> a.accept(event));
         return this;
     }
 
@@ -46,15 +48,20 @@ final class SyntheticRun {
 
     SyntheticRun histogram(double atSeconds, List<ClassHistogram.Entry> entries) {
         ClassHistogram histogram = new ClassHistogram(at(atSeconds), true, entries);
-        events.add(a -> a.accept(histogram));
+        add(atSeconds, a -> a.accept(histogram));
         return this;
     }
 
     SyntheticRun samples(List<ObjectSample> samples) {
         for (ObjectSample sample : samples) {
-            events.add(a -> a.accept(sample));
+            add(Duration.between(START, sample.observedAt()).toNanos() / 1e9, a -> a.accept(sample));
         }
         return this;
+    }
+
+    private void add(double atSeconds, Consumer<Analyzer> event) {
+        events.add(event);
+        eventSeconds.add(atSeconds);
     }
 
     /** The events as recorded, each a call on an analyzer. */
@@ -82,6 +89,33 @@ final class SyntheticRun {
         analyzer.finish();
         verdicts.add(analyzer.analysis().verdict());
         return verdicts;
+    }
+
+    /**
+     * Feeds the events one by one and collects the verdict every {@code everySeconds} of event time after
+     * {@code fromSeconds}, as the live monitor analyses about once a second.
+     */
+    List<Verdict> verdictsAfter(AnalyzerConfig config, double fromSeconds, double everySeconds) {
+        Analyzer analyzer = new Analyzer(config);
+        List<Verdict> verdicts = new ArrayList<>();
+        double next = fromSeconds;
+        for (int i = 0; i < events.size(); i++) {
+            events.get(i).accept(analyzer);
+            if (eventSeconds.get(i) > next) {
+                verdicts.add(analyzer.analysis().verdict());
+                next = eventSeconds.get(i) + everySeconds;
+            }
+        }
+        return verdicts;
+    }
+
+    /** The analysis of the events up to {@code untilSeconds}. */
+    Analysis analyzeUntil(AnalyzerConfig config, double untilSeconds) {
+        Analyzer analyzer = new Analyzer(config);
+        for (int i = 0; i < events.size() && eventSeconds.get(i) <= untilSeconds; i++) {
+            events.get(i).accept(analyzer);
+        }
+        return analyzer.analysis();
     }
 
     static ObjectSample sample(String type, double allocatedAt, double observedAt, List<StackFrame> stack,

@@ -10,6 +10,7 @@ import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.gc.GcWindowStatistics;
 import io.leakwatch.core.gc.KindStatistics;
 import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.sites.AccumulationPoint;
 import io.leakwatch.core.types.TypeGrowth;
 import io.leakwatch.jfr.FileReport;
 
@@ -153,14 +154,15 @@ public final class HtmlReport {
         }
         if (!candidate.referenceChain().isEmpty()) {
             html.append("<details open><summary>Reference chain to the GC root</summary><pre>");
-            String container = candidate.accumulationPoint() == null ? null : candidate.accumulationPoint().container();
+            AccumulationPoint point = candidate.accumulationPoint();
             html.append(escape(candidate.objectType())).append('\n');
-            for (ReferenceStep step : candidate.referenceChain()) {
+            for (String line : ReferenceStep.describe(candidate.referenceChain())) {
                 html.append("  \u2190 ");
-                if (step.describe().equals(container)) {
-                    html.append("<span class=\"hot\">").append(escape(step.describe())).append("</span>");
+                if (point != null && point.isShownBy(line)) {
+                    html.append("<span class=\"hot\">").append(escape(line)).append("</span>");
+                    point = null; // marked once
                 } else {
-                    html.append(escape(step.describe()));
+                    html.append(escape(line));
                 }
                 html.append('\n');
             }

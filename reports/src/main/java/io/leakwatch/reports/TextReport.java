@@ -11,6 +11,7 @@ import io.leakwatch.core.gc.GcWindowStatistics;
 import io.leakwatch.core.gc.KindStatistics;
 import io.leakwatch.core.liveset.LiveSetPoint;
 import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.sites.AccumulationPoint;
 import io.leakwatch.core.sites.SiteSummary;
 import io.leakwatch.jfr.FileReport;
 
@@ -91,14 +92,14 @@ public final class TextReport {
         }
         if (!candidate.referenceChain().isEmpty()) {
             out.append("  held by, nearest first:\n");
-            String container = candidate.accumulationPoint() == null ? null
-                    : candidate.accumulationPoint().container();
-            for (ReferenceStep step : candidate.referenceChain()) {
-                out.append("    ").append(step.describe());
-                if (step.describe().equals(container)) {
-                    out.append(String.format(Locale.ROOT, "   <== accumulation point (%d elements, %d when first"
-                                    + " seen)", candidate.accumulationPoint().latestSize(),
-                            candidate.accumulationPoint().firstSize()));
+            AccumulationPoint point = candidate.accumulationPoint();
+            for (String line : ReferenceStep.describe(candidate.referenceChain())) {
+                out.append("    ").append(line);
+                if (point != null && point.isShownBy(line)) {
+                    String unit = point.linked() ? "links" : "elements";
+                    out.append(String.format(Locale.ROOT, "   <== accumulation point (%d %s, %d when first seen)",
+                            point.latestSize(), unit, point.firstSize()));
+                    point = null; // marked once
                 }
                 out.append('\n');
             }

@@ -9,6 +9,7 @@ import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.core.liveset.LiveSetReport;
+import io.leakwatch.core.liveset.TrendWindow;
 import io.leakwatch.core.liveset.Trend;
 import io.leakwatch.core.sites.SiteSummary;
 import io.leakwatch.core.types.TypeGrowth;
@@ -40,6 +41,8 @@ public final class LeakJudge {
     static final double NOISE_MULTIPLE = 3;
     /** A candidate whose growth explains less than this share of the live-set growth does not confirm it. */
     static final double MIN_SHARE_OF_GROWTH = 0.1;
+    /** A live set above this share of the maximum heap has filled it. */
+    static final double FULL_HEAP_SHARE = 0.9;
     /** Below this share a candidate is not listed at all: it is noise beside the growth it would have to explain. */
     static final double MIN_SHARE_LISTED = 0.05;
 
@@ -71,45 +74,70 @@ public final class LeakJudge {
         double material = config.materialGrowthBytes(liveSet.maxHeapBytes());
         Trend trend = liveSet.trend();
         boolean enoughSpan = trend != null && trend.span().compareTo(config.minObservation()) >= 0;
-        boolean liveGrowing = enoughSpan && growing(trend, material) && !trend.saturating();
+        Trend growth = enoughSpan ? growth(liveSet.trendWindows(), material, liveSet.maxHeapBytes(), true) : null;
+        boolean liveGrowing = growth != null;
+        Trend recentGrowth = growth == trend ? null : growth;
         Trend envelope = liveSet.afterGcTrend();
-        boolean envelopeGrowing = envelope != null && growing(envelope, material) && !envelope.saturating();
+        Trend envelopeGrowth = growth(liveSet.afterGcTrendWindows(), material, liveSet.maxHeapBytes(), false);
+        boolean envelopeGrowing = envelopeGrowth != null;
         boolean suspected = liveGrowing || envelopeGrowing;
 
-        List<LeakCandidate> candidates = candidates(liveGrowing ? trend : null, typeGrowth, sites);
+        List<LeakCandidate> candidates = candidates(growth, typeGrowth, sites);
 
         if (liveGrowing) {
             LeakCandidate top = candidates.isEmpty() ? null : candidates.get(0);
             if (top != null && confirms(top)) { // candidates that confirm are ranked first
                 return new Judgement(Verdict.LEAK, String.format(Locale.ROOT,
                         "The live set grew by %s/min over %s (%s, %s) and %s grows with it%s.",
-                        Bytes.format(trend.slopeBytesPerMinute()), Durations.format(trend.span()), measurements(liveSet),
-                        pValue(trend.pValue()), top.objectType(), exhaustion(trend)),
+                        Bytes.format(growth.slopeBytesPerMinute()), Durations.format(growth.span()),
+                        measurements(liveSet, growth), pValue(growth.pValue()), top.objectType(), exhaustion(growth)),
                         top.allocationSite().isEmpty() ? "Enable jdk.OldObjectSample with stack traces to learn"
                                 + " where " + top.objectType() + " is allocated and who holds it." : "",
-                        true, candidates);
+                        true, candidates, recentGrowth);
             }
             return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "The live set grew by %s/min over %s (%s, %s), but no heap inspection or old-object"
-                            + " sample shows which objects grow.", Bytes.format(trend.slopeBytesPerMinute()),
-                    Durations.format(trend.span()), measurements(liveSet), pValue(trend.pValue())),
+                            + " sample shows which objects grow.", Bytes.format(growth.slopeBytesPerMinute()),
+                    Durations.format(growth.span()), measurements(liveSet, growth), pValue(growth.pValue())),
                     "Take heap inspections (class histograms) at least twice, some time apart, and enable"
                             + " jdk.OldObjectSample with stack traces; the live monitor does both on suspicion.",
-                    true, candidates);
+                    true, candidates, recentGrowth);
+        }
+        TrendWindow whole = liveSet.trendWindows().isEmpty() ? null : liveSet.trendWindows().get(0);
+        if (whole != null && liveSet.maxHeapBytes() > 0
+                && whole.latestLevelBytes() >= FULL_HEAP_SHARE * liveSet.maxHeapBytes()) {
+            // Whatever the trend says, a heap that is full after collections is not a service without a leak.
+            return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "The live set fills the heap: %s of %s is still in use after the latest collections, so it can"
+                            + " no longer grow, and no candidate has been seen growing into it.",
+                    Bytes.format(whole.latestLevelBytes()), Bytes.format(liveSet.maxHeapBytes())),
+                    "Look at the largest types of a heap inspection and the long-lived old-object samples; if the"
+                            + " service needs this much, give it a larger heap.", true, candidates);
         }
         // Saying "no leak" takes more evidence than saying "leak": twice the points, so that a few noisy early
         // measurements of a real leak do not announce its absence.
         int pointsForNoLeak = 2 * config.minLiveSetPoints();
-        if (enoughSpan && trend.saturating() && trend.points() >= pointsForNoLeak) {
+        if (enoughSpan && trend.points() >= pointsForNoLeak && trend.saturating()
+                && trend.pValue() < config.significance()) {
             return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
                     "The live set grew, then levelled off near %s over %s (%s): a cache filling to its bound"
-                            + " behaves like this.", Bytes.format(trend.fittedLatestBytes()), Durations.format(trend.span()),
-                    measurements(liveSet)), "", suspected, List.of());
+                            + " behaves like this.", Bytes.format(trend.fittedLatestBytes()),
+                    Durations.format(trend.span()), measurements(liveSet, trend)), "", suspected, List.of());
+        }
+        if (enoughSpan && growing(trend, material)) {
+            // Growth that only climbed back to an earlier level: not a leak so far, but no proof of none either.
+            return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "The live set went up and down over %s (%s): it is now near %s, no higher than the %s it"
+                            + " reached before; a buffer that fills and is emptied behaves like this.",
+                    Durations.format(trend.span()), measurements(liveSet, trend),
+                    Bytes.format(whole.latestLevelBytes()), Bytes.format(whole.priorMaxBytes())),
+                    "Watch for longer: a leak leaves every earlier level behind.", true, candidates);
         }
         if (enoughSpan && trend.points() >= pointsForNoLeak) {
             return new Judgement(Verdict.NO_LEAK, String.format(Locale.ROOT,
                     "The live set stayed near %s over %s (%s; trend %s/min, %s).",
-                    Bytes.format(trend.fittedLatestBytes()), Durations.format(trend.span()), measurements(liveSet),
+                    Bytes.format(trend.fittedLatestBytes()), Durations.format(trend.span()),
+                    measurements(liveSet, trend),
                     Bytes.format(trend.slopeBytesPerMinute()), pValue(trend.pValue())), "", suspected, List.of());
         }
         if (envelope != null && !envelopeGrowing && envelope.points() >= pointsForNoLeak
@@ -127,7 +155,8 @@ public final class LeakJudge {
                         List.of());
             }
         }
-        return inconclusive(liveSet, trend, envelope, envelopeGrowing, anyCollections, observed, candidates);
+        return inconclusive(liveSet, trend, envelopeGrowing ? envelopeGrowth : envelope, envelopeGrowing,
+                anyCollections, observed, candidates);
     }
 
     private Judgement inconclusive(LiveSetReport liveSet, Trend trend, Trend envelope, boolean envelopeGrowing,
@@ -170,6 +199,31 @@ public final class LeakJudge {
 
     private long countAfterWarmUp(LiveSetReport liveSet) {
         return liveSet.points().size();
+    }
+
+    /**
+     * The trend that shows growth: of all the points, or failing that of the latest half, quarter, ... of them (a
+     * leak that began after a long flat stretch, which the trend of all points shows only slowly); null when none
+     * does. A window grows when its trend does without levelling off, and its latest level leaves behind every
+     * point up to the first third of its span by half the material growth: a buffer that fills and is flushed, or a cache filling
+     * again after a flush, only climbs back to where it was (see {@link TrendWindow}).
+     *
+     * @param wholeMustRise whether the trend of all points must also clear the earlier points; the heap after every
+     *                      collection need not, because garbage sets its peaks, and it only raises a suspicion
+     */
+    private Trend growth(List<TrendWindow> windows, double material, long maxHeapBytes, boolean wholeMustRise) {
+        for (int i = 0; i < windows.size(); i++) {
+            TrendWindow window = windows.get(i);
+            Trend trend = window.trend();
+            // A live set that fills the heap has stopped growing only for want of room: it has not levelled off.
+            boolean heapFull = maxHeapBytes > 0 && window.latestLevelBytes() >= FULL_HEAP_SHARE * maxHeapBytes;
+            boolean rises = (i == 0 && !wholeMustRise) || window.riseAbovePriorBytes() >= material / 2 || heapFull;
+            if ((i == 0 || trend.span().compareTo(config.minObservation()) >= 0) && growing(trend, material)
+                    && (!trend.saturating() || heapFull) && rises) {
+                return trend;
+            }
+        }
+        return null;
     }
 
     private boolean growing(Trend trend, double material) {
@@ -267,6 +321,31 @@ public final class LeakJudge {
         return types;
     }
 
+    /**
+     * What a site's objects are, in the application's terms: the sampled type, or when that is the JDK's (the JVM
+     * samples a session's {@code int[]}, not the session), the nearest application class that holds it, short of
+     * the collection it accumulates in: {@code int[] ← Object[2] ← ArrayList.elementData ← Session.attrs ←
+     * ConcurrentHashMap$Node.val ← ConcurrentHashMap$Node[65536]} names {@code Session}.
+     */
+    static String applicationOwner(SiteSummary site) {
+        if (!TypeGroup.isJdkType(site.objectType())) {
+            return site.objectType();
+        }
+        List<ReferenceStep> chain = site.referenceChain();
+        for (int i = 0; i < chain.size(); i++) {
+            ReferenceStep step = chain.get(i);
+            boolean container = site.accumulationPoint() != null && (site.accumulationPoint().isShownBy(step.describe())
+                    || site.accumulationPoint().linked() && ReferenceStep.linkRun(chain, i) > 1);
+            if (container || step.isStatic()) {
+                break;
+            }
+            if (!step.isArray() && !TypeGroup.isJdkType(step.holderType()) && !TypeGroup.isHidden(step.holderType())) {
+                return step.holderType();
+            }
+        }
+        return site.objectType();
+    }
+
     private static LeakCandidate candidate(SiteSummary site, TypeGroup group, Trend liveGrowth) {
         List<Evidence> evidence = new ArrayList<>();
         double confidence = 0;
@@ -278,7 +357,7 @@ public final class LeakJudge {
         }
         double bytesPerMinute = Double.NaN;
         double instancesPerMinute = Double.NaN;
-        String type = site != null ? site.objectType() : group.principal().typeName();
+        String type = site != null ? applicationOwner(site) : group.principal().typeName();
         if (group != null) {
             confidence += WEIGHT_TYPE;
             bytesPerMinute = group.bytesPerMinute();
@@ -304,8 +383,9 @@ public final class LeakJudge {
         if (site != null && site.accumulationPoint() != null && site.accumulationPoint().grew()) {
             confidence += WEIGHT_CONTAINER;
             evidence.add(new Evidence(Evidence.Signal.CONTAINER_GROWTH, String.format(Locale.ROOT,
-                    "%s grew from %d to %d elements", site.accumulationPoint().describe(),
-                    site.accumulationPoint().firstSize(), site.accumulationPoint().latestSize())));
+                    "%s grew from %d to %d %s", site.accumulationPoint().describe(),
+                    site.accumulationPoint().firstSize(), site.accumulationPoint().latestSize(),
+                    site.accumulationPoint().linked() ? "links" : "elements")));
         }
         double share = liveGrowth == null || Double.isNaN(bytesPerMinute) ? Double.NaN
                 : Math.min(1, bytesPerMinute / liveGrowth.slopeBytesPerMinute());
@@ -323,10 +403,12 @@ public final class LeakJudge {
         return p < 0.001 ? "p<0.001" : String.format(Locale.ROOT, "p=%.3g", p);
     }
 
-    private static String measurements(LiveSetReport liveSet) {
+    private static String measurements(LiveSetReport liveSet, Trend trend) {
         String sources = liveSet.trendSources().stream().map(s -> s.name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ')).sorted().reduce((a, b) -> a + " and " + b).orElse("no");
-        return liveSet.trend().points() + " " + sources + " measurements";
+        String recent = trend == liveSet.trend() ? "" : String.format(Locale.ROOT, ", the latest %d of %d",
+                trend.points(), liveSet.trend().points());
+        return trend.points() + " " + sources + " measurements" + recent;
     }
 
     private static String exhaustion(Trend trend) {

@@ -13,13 +13,25 @@ import java.util.Set;
  * @param trendSources  which kinds of measurement the trend rests on (the most exact kind with enough points)
  * @param afterGcTrend  the trend of the heap after every collection after warm-up, or null
  * @param maxHeapBytes  the most the heap may grow to, or 0 when unknown
+ * @param trendWindows  the points {@code trend} rests on, then their later half, quarter, ..., each with its
+ *                      trend and what a rise must clear (empty without a trend)
+ * @param afterGcTrendWindows the same for {@code afterGcTrend}
  */
 public record LiveSetReport(List<LiveSetPoint> points, List<HeapPoint> afterGc, Trend trend,
-                            Set<LiveSetPoint.Source> trendSources, Trend afterGcTrend, long maxHeapBytes) {
+                            Set<LiveSetPoint.Source> trendSources, Trend afterGcTrend, long maxHeapBytes,
+                            List<TrendWindow> trendWindows, List<TrendWindow> afterGcTrendWindows) {
 
     public LiveSetReport {
         points = List.copyOf(points);
         afterGc = List.copyOf(afterGc);
         trendSources = Set.copyOf(trendSources);
+        trendWindows = List.copyOf(trendWindows);
+        afterGcTrendWindows = List.copyOf(afterGcTrendWindows);
+    }
+
+    /** This report with another live-set trend: the one of recent points that a verdict rests on. */
+    public LiveSetReport withTrend(Trend basis) {
+        return new LiveSetReport(points, afterGc, basis, trendSources, afterGcTrend, maxHeapBytes, trendWindows,
+                afterGcTrendWindows);
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Estimates the live set without being fooled by promoted garbage.
@@ -125,15 +127,53 @@ public final class LiveSetTracker {
                 chosen = candidates;
             }
         }
-        Trend trend = chosen.size() >= minPoints
-                ? TrendEstimator.fit(chosen, LiveSetPoint::time, LiveSetPoint::bytes, maxHeapBytes) : null;
+        List<TrendWindow> windows = trendWindows(chosen, LiveSetPoint::time, LiveSetPoint::bytes);
+        Trend trend = windows.isEmpty() ? null : windows.get(0).trend();
         if (trend == null) {
             sources = Set.of();
         }
         List<HeapPoint> envelope = lowestOfGroups(afterGc.pointsSince(trendStart), MAX_TREND_POINTS);
-        Trend envelopeTrend = envelope.size() >= minPoints
-                ? TrendEstimator.fit(envelope, HeapPoint::time, HeapPoint::bytes, maxHeapBytes) : null;
-        return new LiveSetReport(all, afterGc.points(), trend, sources, envelopeTrend, maxHeapBytes);
+        List<TrendWindow> envelopeWindows = trendWindows(envelope, HeapPoint::time, HeapPoint::bytes);
+        Trend envelopeTrend = envelopeWindows.isEmpty() ? null : envelopeWindows.get(0).trend();
+        return new LiveSetReport(all, afterGc.points(), trend, sources, envelopeTrend, maxHeapBytes, windows,
+                envelopeWindows);
+    }
+
+    /**
+     * The trend of all points, then of their later half, quarter, and so on, as long as a window holds the fewest
+     * points a trend needs, spans the minimum observation and leaves as many points before it; each with the highest
+     * point up to the first third of its span and its latest level (the lowest of its last three points, so that one
+     * drop, a flush, counts at once).
+     */
+    <T> List<TrendWindow> trendWindows(List<T> series, Function<T, Instant> time, ToLongFunction<T> bytes) {
+        List<TrendWindow> result = new ArrayList<>();
+        int n = series.size();
+        for (int start = 0; n - start >= minPoints && (start == 0 || start >= minPoints);
+             start = start == 0 ? n / 2 : start + (n - start) / 2) {
+            List<T> window = series.subList(start, n);
+            if (start > 0 && Duration.between(time.apply(window.get(0)), time.apply(window.get(window.size() - 1)))
+                    .compareTo(minObservation) < 0) {
+                break;
+            }
+            // A third of the span, not of the points: points crowd together where collections do, as the heap fills.
+            Instant first = time.apply(window.get(0));
+            Instant last = time.apply(window.get(window.size() - 1));
+            Instant priorEnd = first.plus(Duration.between(first, last).dividedBy(3));
+            long priorMax = Long.MIN_VALUE;
+            for (T point : series) {
+                if (time.apply(point).isAfter(priorEnd)) {
+                    break;
+                }
+                priorMax = Math.max(priorMax, bytes.applyAsLong(point));
+            }
+            long latestLevel = window.subList(window.size() - 3, window.size()).stream().mapToLong(bytes).min()
+                    .orElseThrow();
+            result.add(new TrendWindow(TrendEstimator.fit(window, time, bytes, maxHeapBytes), priorMax, latestLevel));
+            if (start > 0 && (n - start) / 2 == 0) {
+                break;
+            }
+        }
+        return result;
     }
 
     /** At most {@code limit} points: consecutive groups of equal size, each represented by its lowest point. */

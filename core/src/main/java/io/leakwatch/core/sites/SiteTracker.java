@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
@@ -38,6 +39,8 @@ public final class SiteTracker {
     static final int MIN_ARRIVAL_SNAPSHOTS = 2;
     /** Arrays shorter than this are not taken for accumulation points. */
     static final int MIN_CONTAINER_SIZE = 16;
+    /** Nor are runs of fewer links than this (a hash bucket's few nodes). */
+    static final int MIN_LINK_RUN = 8;
     /** Collection times kept; older ones matter only for samples older than every snapshot kept. */
     static final int MAX_COLLECTIONS = 4096;
 
@@ -235,8 +238,7 @@ public final class SiteTracker {
             if (best == null) {
                 return null;
             }
-            String arrayType = bestPath.get(0);
-            return new AccumulationPoint(arrayType + "[" + best.lastEntry().getValue() + "]",
+            return new AccumulationPoint(String.format(Locale.ROOT, bestPath.get(0), best.lastEntry().getValue()),
                     bestPath.subList(1, bestPath.size()), best.firstEntry().getValue(), best.lastEntry().getValue());
         }
 
@@ -275,8 +277,11 @@ public final class SiteTracker {
     }
 
     /**
-     * The longest array in a chain, and the path that holds it: element type first, then the holders from the array
-     * towards the root (e.g. {@code [Object, ArrayList.elementData, static Cache.ENTRIES]}).
+     * Where the objects of a chain accumulate, and the path that holds it: the longest array, for example {@code
+     * [Object[%d], ArrayList.elementData, static Cache.ENTRIES]}; or, in a chain without one, the longest run of
+     * links through one field (a linked list or queue), for example {@code [LinkedList$Node.prev \u00d7 %d,
+     * LinkedList.last, static Log.ENTRIES]}. The first element is a format of the size, which changes as the
+     * container grows: an array's length, or the number of links between the sampled object and the holder.
      */
     private record Container(List<String> heldBy, int size) {
         static Container of(List<ReferenceStep> chain) {
@@ -288,16 +293,37 @@ public final class SiteTracker {
                     bestIndex = i;
                 }
             }
-            if (bestIndex < 0) {
+            if (bestIndex >= 0) {
+                // "Object[6000]" with a place for its length.
+                String array = chain.get(bestIndex).describe().replaceFirst("\\[\\d+]$", "[%d]");
+                return new Container(path(array, chain, bestIndex + 1), chain.get(bestIndex).arraySize());
+            }
+            int runStart = -1;
+            int runSteps = 0;
+            int runLinks = 0;
+            for (int i = 0; i < chain.size(); i++) {
+                int steps = ReferenceStep.linkRun(chain, i);
+                int links = ReferenceStep.links(chain, i, steps);
+                if (links >= MIN_LINK_RUN && links > runLinks) {
+                    runStart = i;
+                    runSteps = steps;
+                    runLinks = links;
+                }
+            }
+            if (runStart < 0) {
                 return null;
             }
+            return new Container(path(chain.get(runStart).describe() + " \u00d7 %d", chain, runStart + runSteps),
+                    runLinks);
+        }
+
+        private static List<String> path(String container, List<ReferenceStep> chain, int holdersFrom) {
             List<String> path = new ArrayList<>();
-            // "Object[6000]" without its length, which changes as the array grows.
-            path.add(chain.get(bestIndex).describe().replaceFirst("\\[\\d+]$", ""));
-            for (int i = bestIndex + 1; i < chain.size(); i++) {
+            path.add(container);
+            for (int i = holdersFrom; i < chain.size(); i++) {
                 path.add(chain.get(i).describe());
             }
-            return new Container(List.copyOf(path), chain.get(bestIndex).arraySize());
+            return List.copyOf(path);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.leakwatch.core.Verdict;
 import io.leakwatch.core.liveset.LiveSetPoint;
 import io.leakwatch.core.liveset.LiveSetReport;
 import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.liveset.TrendWindow;
 import io.leakwatch.core.sites.AccumulationPoint;
 import io.leakwatch.core.sites.SiteSummary;
 import io.leakwatch.core.types.TypeGrowth;
@@ -32,8 +33,9 @@ class LeakJudgeTest {
     private static LiveSetReport growingLiveSet() {
         Trend trend = new Trend(12, T0, T0.plusSeconds(26), 29.4 * MB / 60, 37.7 * MB, 1.25e-4, 29 * MB / 60,
                 false, 1 * MB, Duration.ofMinutes(8));
+        // The latest level (37.7 MB) stands well above the points up to the middle of the window (about 25 MB).
         return new LiveSetReport(List.of(), List.of(), trend, Set.of(LiveSetPoint.Source.OLD_GC), null,
-                256_000_000L);
+                256_000_000L, List.of(new TrendWindow(trend, 25 * MB, 37.7 * MB)), List.of());
     }
 
     @Test
@@ -54,6 +56,46 @@ class LeakJudgeTest {
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         assertThat(judgement.candidates().get(0).objectType()).isEqualTo("io.example.Customer");
         assertThat(judgement.candidates().get(0).shareOfLiveSetGrowth()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aSampledJdkArrayIsNamedAfterTheApplicationObjectThatHoldsItInTheGrowingMap() {
+        // From a run of a session leak: the JVM sampled the int[] of each session's cart, never the session.
+        List<ReferenceStep> chain = List.of(new ReferenceStep("java.lang.Object[]", null, false, null, 0, 2, 0),
+                new ReferenceStep("java.util.ArrayList", "elementData", false, null, -1, -1, 0),
+                new ReferenceStep("java.util.HashMap$Node", "value", false, null, -1, -1, 0),
+                new ReferenceStep("java.util.HashMap$Node[]", null, false, null, 3, 16, 0),
+                new ReferenceStep("java.util.HashMap", "table", false, null, -1, -1, 0),
+                new ReferenceStep("com.example.Session", "attributes", false, null, -1, -1, 0),
+                new ReferenceStep("java.util.concurrent.ConcurrentHashMap$Node", "val", false, null, -1, -1, 0),
+                new ReferenceStep("java.util.concurrent.ConcurrentHashMap$Node[]", null, false, null, 7, 65536, 0),
+                new ReferenceStep("java.util.concurrent.ConcurrentHashMap", "table", false, null, -1, -1, 0),
+                new ReferenceStep("java.lang.Class", "SESSIONS", true, "com.example.Sessions", -1, -1, 0));
+        SiteSummary carts = new SiteSummary("int[]", List.of(new StackFrame("com.example.Session", "<init>", 15)),
+                chain, "", new AccumulationPoint("ConcurrentHashMap$Node[65536]", List.of("ConcurrentHashMap.table",
+                "static Sessions.SESSIONS"), 32768, 65536), 190, 6, 6, 0.9, 190 * 272, T0, Duration.ofMinutes(2),
+                true, "");
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(steady("int[]", 9.7 * MB,
+                35_000)), List.of(carts), true);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates().get(0).objectType()).isEqualTo("com.example.Session");
+        assertThat(judgement.candidates().get(0).growingTypes()).containsExactly("int[]");
+    }
+
+    @Test
+    void aSampledJdkTypeHeldOnlyByJdkObjectsKeepsItsName() {
+        SiteSummary entries = new SiteSummary("byte[]", List.of(new StackFrame("com.example.AuditLog", "append", 18)),
+                List.of(new ReferenceStep("java.util.LinkedList$Node", "item", false, null, -1, -1, 0),
+                        new ReferenceStep("java.util.LinkedList$Node", "prev", false, null, -1, -1, 0),
+                        new ReferenceStep("java.util.LinkedList$Node", "prev", false, null, -1, -1, 0),
+                        new ReferenceStep("java.util.LinkedList", "last", false, null, -1, -1, 0),
+                        new ReferenceStep("com.example.AuditLog", "entries", false, null, -1, -1, 0)), "",
+                new AccumulationPoint("LinkedList$Node.prev \u00d7 2", List.of("LinkedList.last",
+                        "AuditLog.entries"), 1, 2), 40, 2, 5, 1, 40 * 3016, T0, Duration.ofMinutes(1), true, "");
+
+        assertThat(LeakJudge.applicationOwner(entries)).isEqualTo("byte[]");
     }
 
     @Test

@@ -32,6 +32,20 @@ class SiteTrackerTest {
                 new ReferenceStep("java.lang.Class", "BUS", true, "com.example.App", -1, -1, 0));
     }
 
+    /** A task in an executor's queue: {@code n} nodes between it and the queue's head. */
+    static List<ReferenceStep> queueChain(int links) {
+        List<ReferenceStep> chain = new ArrayList<>();
+        chain.add(new ReferenceStep("java.util.concurrent.FutureTask", "callable", false, null, -1, -1, 0));
+        chain.add(new ReferenceStep("java.util.concurrent.LinkedBlockingQueue$Node", "item", false, null, -1, -1, 0));
+        for (int i = 0; i < links; i++) {
+            chain.add(new ReferenceStep("java.util.concurrent.LinkedBlockingQueue$Node", "next", false, null, -1, -1, 0));
+        }
+        chain.add(new ReferenceStep("java.util.concurrent.LinkedBlockingQueue", "head", false, null, -1, -1, 0));
+        chain.add(new ReferenceStep("java.util.concurrent.ThreadPoolExecutor", "workQueue", false, null, -1, -1, 0));
+        chain.add(new ReferenceStep("java.lang.Class", "POOL", true, "com.example.App", -1, -1, 0));
+        return chain;
+    }
+
     /** A tracker that saw a young collection every second of the first two minutes, as in a busy service. */
     private static SiteTracker trackerWithCollections(Duration warmUp) {
         SiteTracker tracker = new SiteTracker(warmUp);
@@ -39,6 +53,39 @@ class SiteTrackerTest {
             tracker.noteCollection(T0.plusMillis(second * 1000L + 500));
         }
         return tracker;
+    }
+
+    @Test
+    void tasksPilingUpInAQueueAccumulateInItsRunOfLinks() {
+        SiteTracker tracker = trackerWithCollections(Duration.ZERO);
+        List<Double> allocated = new ArrayList<>();
+        for (int snapshot = 1; snapshot <= 5; snapshot++) {
+            double now = snapshot * 10;
+            allocated.add(now - 5);
+            for (double at : allocated) {
+                // The oldest task is the furthest from the head of a queue that only grows.
+                int links = (int) (now - at) * 10;
+                tracker.record(sample("com.example.Task", at, now, LISTENER_SITE, queueChain(links)));
+            }
+        }
+
+        SiteSummary site = tracker.summaries().get(0);
+        assertThat(site.accumulating()).isTrue();
+        assertThat(site.accumulationPoint().describe()).isEqualTo("LinkedBlockingQueue$Node.next \u00d7 450"
+                + " \u2190 LinkedBlockingQueue.head \u2190 ThreadPoolExecutor.workQueue \u2190 static App.POOL");
+        assertThat(site.accumulationPoint().linked()).isTrue();
+        assertThat(site.accumulationPoint().firstSize()).isEqualTo(50);
+        assertThat(site.accumulationPoint().grew()).isTrue();
+        assertThat(site.accumulationPoint().isShownBy("LinkedBlockingQueue$Node.next \u00d7 50")).isTrue();
+        assertThat(site.accumulationPoint().isShownBy("LinkedBlockingQueue$Node.item")).isFalse();
+    }
+
+    @Test
+    void aFewLinkedNodesAreNoAccumulationPoint() {
+        SiteTracker tracker = trackerWithCollections(Duration.ZERO);
+        tracker.record(sample("com.example.Task", 5, 10, LISTENER_SITE, queueChain(SiteTracker.MIN_LINK_RUN - 1)));
+
+        assertThat(tracker.summaries().get(0).accumulationPoint()).isNull();
     }
 
     @Test

@@ -21,8 +21,9 @@ import java.util.List;
  */
 final class OldObjectSampleHandler implements EventHandler {
     static final String NAME = "jdk.OldObjectSample";
-    /** Longer chains are cut here; a path to a root is rarely longer than a few dozen holders. */
+    /** Longer chains lose their middle (a linked list's nodes, mostly); most paths to a root are a few dozen steps. */
     static final int MAX_CHAIN = 128;
+    private static final int MAX_READ = 4096;
     private static final String CLASS_NAME_PREFIX = "Class Name: ";
 
     private final AnalyzerFeed feed;
@@ -70,7 +71,9 @@ final class OldObjectSampleHandler implements EventHandler {
     private static List<ReferenceStep> chain(RecordedObject object) {
         List<ReferenceStep> chain = new ArrayList<>();
         RecordedObject reference = object == null ? null : object.getValue("referrer");
-        while (reference != null && chain.size() < MAX_CHAIN) {
+        // The JVM bounds a chain itself (about a hundred steps from the object and a hundred from the root, with
+        // the middle left out); this only guards against a malformed file.
+        while (reference != null && chain.size() < MAX_READ) {
             RecordedObject holder = reference.getValue("object");
             if (holder == null) {
                 break;
@@ -89,7 +92,28 @@ final class OldObjectSampleHandler implements EventHandler {
             }
             reference = holder.getValue("referrer");
         }
-        return chain;
+        return withoutMiddle(chain);
+    }
+
+    /**
+     * A chain of at most {@link #MAX_CHAIN} steps: both ends matter (what the object is, and which collection and
+     * static field hold it), so a longer one loses its middle, which becomes one step that says how many it left out.
+     */
+    static List<ReferenceStep> withoutMiddle(List<ReferenceStep> chain) {
+        if (chain.size() <= MAX_CHAIN) {
+            return chain;
+        }
+        int keep = MAX_CHAIN / 2;
+        List<ReferenceStep> middle = chain.subList(keep, chain.size() - keep + 1);
+        int leftOut = 0;
+        for (ReferenceStep step : middle) {
+            leftOut += 1 + step.skipped();
+        }
+        ReferenceStep last = middle.get(middle.size() - 1);
+        List<ReferenceStep> result = new ArrayList<>(chain.subList(0, keep));
+        result.add(new ReferenceStep(last.holderType(), null, false, null, -1, -1, leftOut - 1));
+        result.addAll(chain.subList(chain.size() - keep + 1, chain.size()));
+        return result;
     }
 
     /** For a static field the holder is the {@code java.lang.Class}; its description names the class. */
