@@ -17,10 +17,12 @@ import io.leakwatch.core.types.TypeGrowth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.LongSummaryStatistics;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -270,19 +272,36 @@ public final class LeakJudge {
     }
 
     /**
-     * One leak can be sampled at several allocation sites (a listener and the widget it captures); they accumulate in
-     * the same array, and the best-ranked of them already says everything, so the others are dropped.
+     * One leak can be sampled at several allocation sites (a listener and the widget it captures, a map's keys and
+     * its values); they accumulate in the same container, and one of them says everything, so the others are
+     * dropped. The one kept is the best-ranked that confirms the growth, named after an application class where one
+     * is: a map's boxed {@code Long} keys say less than its {@code Customer} values.
      */
     private List<LeakCandidate> withoutRepeatsOfOneLeak(List<LeakCandidate> ranked) {
-        List<LeakCandidate> kept = new ArrayList<>();
-        Set<List<String>> containers = new HashSet<>();
+        Map<List<String>, LeakCandidate> bestOfContainer = new HashMap<>();
         for (LeakCandidate candidate : ranked) {
-            if (candidate.accumulationPoint() != null && !containers.add(candidate.accumulationPoint().heldBy())) {
-                continue;
+            if (candidate.accumulationPoint() != null) {
+                bestOfContainer.merge(candidate.accumulationPoint().heldBy(), candidate,
+                        (kept, other) -> better(other, kept) ? other : kept);
             }
-            kept.add(candidate);
+        }
+        // The one kept takes the place of the best-ranked of its container.
+        List<LeakCandidate> kept = new ArrayList<>();
+        Set<List<String>> placed = new HashSet<>();
+        for (LeakCandidate candidate : ranked) {
+            if (candidate.accumulationPoint() == null) {
+                kept.add(candidate);
+            } else if (placed.add(candidate.accumulationPoint().heldBy())) {
+                kept.add(bestOfContainer.get(candidate.accumulationPoint().heldBy()));
+            }
         }
         return kept.size() > config.maxCandidates() ? kept.subList(0, config.maxCandidates()) : kept;
+    }
+
+    /** Whether {@code other}, ranked below {@code kept}, should stand for their common container instead. */
+    private static boolean better(LeakCandidate other, LeakCandidate kept) {
+        return confirms(other) == confirms(kept) && TypeGroup.isJdkType(kept.objectType())
+                && !TypeGroup.isJdkType(other.objectType());
     }
 
     /**

@@ -85,6 +85,29 @@ class LeakJudgeTest {
     }
 
     @Test
+    void ofAMapsKeysAndValuesAccumulatingInOneTableTheApplicationValueNamesTheLeak() {
+        // From a live ZGC run of the static-map leak, before any heap inspection: the JVM sampled the map's Long
+        // keys more often than the Customers' long[], and both sites accumulate in the same table.
+        AccumulationPoint table = new AccumulationPoint("HashMap$Node[16384]", List.of("HashMap.table",
+                "static StaticMapLeak.CUSTOMERS"), 4096, 16384);
+        List<StackFrame> step = List.of(new StackFrame("java.lang.Long", "valueOf", 1),
+                new StackFrame("io.example.StaticMapLeak", "step", 24));
+        SiteSummary keys = new SiteSummary("java.lang.Long", step, List.of(new ReferenceStep(
+                "java.util.HashMap$Node", "key", false, null, -1, -1, 0)), "", table, 30, 3, 5, 1, 30 * 16, T0,
+                Duration.ofSeconds(20), true, "");
+        SiteSummary values = new SiteSummary("long[]", List.of(new StackFrame("io.example.Customer", "<init>", 33)),
+                List.of(new ReferenceStep("io.example.Customer", "history", false, null, -1, -1, 0),
+                        new ReferenceStep("java.util.HashMap$Node", "value", false, null, -1, -1, 0)), "", table, 6,
+                1, 3, 1, 6 * 816, T0, Duration.ofSeconds(15), true, "");
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(keys, values), true);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates()).hasSize(1);
+        assertThat(judgement.candidates().get(0).objectType()).isEqualTo("io.example.Customer");
+    }
+
+    @Test
     void aSampledJdkTypeHeldOnlyByJdkObjectsKeepsItsName() {
         SiteSummary entries = new SiteSummary("byte[]", List.of(new StackFrame("com.example.AuditLog", "append", 18)),
                 List.of(new ReferenceStep("java.util.LinkedList$Node", "item", false, null, -1, -1, 0),
@@ -141,7 +164,9 @@ class LeakJudgeTest {
         Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(labels, widgets), true);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
-        assertThat(judgement.candidates()).singleElement().satisfies(c -> assertThat(c.objectType()).isEqualTo("char[]"));
+        // The widgets' labels were sampled more, but the widget, an application class, names the leak.
+        assertThat(judgement.candidates()).singleElement()
+                .satisfies(c -> assertThat(c.objectType()).isEqualTo("io.example.Widget"));
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class MonitorSession {
     private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String STREAM_THREAD = "leakwatch-stream";
     private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(5);
-    /** Writing out a recording of the default 64 MB bound takes well under a second. */
+    /** JFR's shutdown hook writes a recording of the default 64 MB bound out in well under a second. */
     private static final Duration EXIT_WRITE_TIMEOUT = Duration.ofSeconds(5);
 
     private final LeakMonitorConfig config;
@@ -363,20 +363,17 @@ public final class MonitorSession {
     }
 
     /**
-     * Writes the evidence while the JVM exits: the stream's recording is stopped, which writes it to its
-     * destination (and makes the JVM emit its last old-object samples into it), unless JFR's shutdown hook stopped
-     * it first, which writes it too. JFR closes the recording once written; then the file becomes the evidence.
+     * Writes the evidence while the JVM exits: JFR's shutdown hook stops the stream's recording, which writes it to
+     * its destination (and makes the JVM emit its last old-object samples into it), then closes it; then the file
+     * becomes the evidence. The monitor must not stop the recording itself: between stopping it and writing it out,
+     * {@code Recording.stop()} lets go of the recorder's lock, and JFR's hook, finding the recording no longer
+     * running, deleted the chunk files in that gap (1 run in 6).
      */
     private void writeEvidenceAtExit() {
         synchronized (dumpLock) {
             Recording recording = streamRecording;
             if (closed || recording == null || !Files.exists(exitFile)) {
                 return;
-            }
-            try {
-                recording.stop();
-            } catch (IllegalStateException e) {
-                LOG.debug("Leakwatch: JFR's shutdown hook stopped the recording first; it writes it", e);
             }
             try {
                 if (awaitClosed(recording) && Files.size(exitFile) > 0) {
