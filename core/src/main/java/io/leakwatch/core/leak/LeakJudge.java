@@ -8,9 +8,10 @@ import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Verdict;
+import io.leakwatch.core.liveset.LevelHistory;
 import io.leakwatch.core.liveset.LiveSetReport;
-import io.leakwatch.core.liveset.TrendWindow;
 import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.liveset.TrendWindow;
 import io.leakwatch.core.sites.SiteSummary;
 import io.leakwatch.core.types.TypeGrowth;
 
@@ -76,11 +77,12 @@ public final class LeakJudge {
         double material = config.materialGrowthBytes(liveSet.maxHeapBytes());
         Trend trend = liveSet.trend();
         boolean enoughSpan = trend != null && trend.span().compareTo(config.minObservation()) >= 0;
-        Trend growth = enoughSpan ? growth(liveSet.trendWindows(), material, liveSet.maxHeapBytes(), true) : null;
+        Trend growth = enoughSpan
+                ? growth(liveSet.trendWindows(), liveSet.levels(), material, liveSet.maxHeapBytes()) : null;
         boolean liveGrowing = growth != null;
         Trend recentGrowth = growth == trend ? null : growth;
         Trend envelope = liveSet.afterGcTrend();
-        Trend envelopeGrowth = growth(liveSet.afterGcTrendWindows(), material, liveSet.maxHeapBytes(), false);
+        Trend envelopeGrowth = growth(liveSet.afterGcTrendWindows(), null, material, liveSet.maxHeapBytes());
         boolean envelopeGrowing = envelopeGrowth != null;
         boolean suspected = liveGrowing || envelopeGrowing;
 
@@ -130,9 +132,10 @@ public final class LeakJudge {
             // Growth that only climbed back to an earlier level: not a leak so far, but no proof of none either.
             return new Judgement(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "The live set went up and down over %s (%s): it is now near %s, no higher than the %s it"
-                            + " reached before; a buffer that fills and is emptied behaves like this.",
+                            + " reached before it last dropped; a buffer that fills and is emptied behaves like this.",
                     Durations.format(trend.span()), measurements(liveSet, trend),
-                    Bytes.format(whole.latestLevelBytes()), Bytes.format(whole.priorMaxBytes())),
+                    Bytes.format(whole.latestLevelBytes()),
+                    Bytes.format(liveSet.levels().peakBeforeLastDrop(material))),
                     "Watch for longer: a leak leaves every earlier level behind.", true, candidates);
         }
         if (enoughSpan && trend.points() >= pointsForNoLeak) {
@@ -206,22 +209,23 @@ public final class LeakJudge {
     /**
      * The trend that shows growth: of all the points, or failing that of the latest half, quarter, ... of them (a
      * leak that began after a long flat stretch, which the trend of all points shows only slowly); null when none
-     * does. A window grows when its trend does without levelling off, and its latest level leaves behind every
-     * point up to the first third of its span by half the material growth: a buffer that fills and is flushed, or a cache filling
-     * again after a flush, only climbs back to where it was (see {@link TrendWindow}).
+     * does. A window grows when its trend does without levelling off, and, if the series ever dropped by material
+     * growth, its latest level stands half the material growth above the peak before that drop: a buffer that
+     * fills and is flushed, or a cache filling again after a flush, only climbs back to where it was.
      *
-     * @param wholeMustRise whether the trend of all points must also clear the earlier points; the heap after every
-     *                      collection need not, because garbage sets its peaks, and it only raises a suspicion
+     * @param levels the series' levels, or null when a climb back counts as growth: the heap after every
+     *               collection only raises a suspicion, and garbage sets its peaks
      */
-    private Trend growth(List<TrendWindow> windows, double material, long maxHeapBytes, boolean wholeMustRise) {
+    private Trend growth(List<TrendWindow> windows, LevelHistory levels, double material, long maxHeapBytes) {
+        double peak = levels == null ? Double.NEGATIVE_INFINITY : levels.peakBeforeLastDrop(material);
         for (int i = 0; i < windows.size(); i++) {
             TrendWindow window = windows.get(i);
             Trend trend = window.trend();
             // A live set that fills the heap has stopped growing only for want of room: it has not levelled off.
             boolean heapFull = maxHeapBytes > 0 && window.latestLevelBytes() >= FULL_HEAP_SHARE * maxHeapBytes;
-            boolean rises = (i == 0 && !wholeMustRise) || window.riseAbovePriorBytes() >= material / 2 || heapFull;
+            boolean beyondPeak = window.latestLevelBytes() >= peak + material / 2 || heapFull;
             if ((i == 0 || trend.span().compareTo(config.minObservation()) >= 0) && growing(trend, material)
-                    && (!trend.saturating() || heapFull) && rises) {
+                    && (!trend.saturating() || heapFull) && beyondPeak) {
                 return trend;
             }
         }

@@ -1,6 +1,7 @@
 package io.leakwatch.core.liveset;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,10 +17,13 @@ import java.util.Set;
  * @param trendWindows  the points {@code trend} rests on, then their later half, quarter, ..., each with its
  *                      trend and what a rise must clear (empty without a trend)
  * @param afterGcTrendWindows the same for {@code afterGcTrend}
+ * @param levels        the levels of the points {@code trend} rests on
+ * @param afterGcLevels the levels of the points {@code afterGcTrend} rests on
  */
 public record LiveSetReport(List<LiveSetPoint> points, List<HeapPoint> afterGc, Trend trend,
                             Set<LiveSetPoint.Source> trendSources, Trend afterGcTrend, long maxHeapBytes,
-                            List<TrendWindow> trendWindows, List<TrendWindow> afterGcTrendWindows) {
+                            List<TrendWindow> trendWindows, List<TrendWindow> afterGcTrendWindows,
+                            LevelHistory levels, LevelHistory afterGcLevels) {
 
     public LiveSetReport {
         points = List.copyOf(points);
@@ -27,11 +31,13 @@ public record LiveSetReport(List<LiveSetPoint> points, List<HeapPoint> afterGc, 
         trendSources = Set.copyOf(trendSources);
         trendWindows = List.copyOf(trendWindows);
         afterGcTrendWindows = List.copyOf(afterGcTrendWindows);
+        Objects.requireNonNull(levels, "levels");
+        Objects.requireNonNull(afterGcLevels, "afterGcLevels");
     }
 
     /** This report with another live-set trend: the one of recent points that a verdict rests on. */
     public LiveSetReport withTrend(Trend basis) {
         return new LiveSetReport(points, afterGc, basis, trendSources, afterGcTrend, maxHeapBytes, trendWindows,
-                afterGcTrendWindows);
+                afterGcTrendWindows, levels, afterGcLevels);
     }
 }

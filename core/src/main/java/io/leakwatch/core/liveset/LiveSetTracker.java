@@ -136,18 +136,22 @@ public final class LiveSetTracker {
         List<TrendWindow> envelopeWindows = trendWindows(envelope, HeapPoint::time, HeapPoint::bytes);
         Trend envelopeTrend = envelopeWindows.isEmpty() ? null : envelopeWindows.get(0).trend();
         return new LiveSetReport(all, afterGc.points(), trend, sources, envelopeTrend, maxHeapBytes, windows,
-                envelopeWindows);
+                envelopeWindows, LevelHistory.of(chosen, LiveSetPoint::bytes),
+                LevelHistory.of(envelope, HeapPoint::bytes));
     }
 
     /**
      * The trend of all points, then of their later half, quarter, and so on, as long as a window holds the fewest
-     * points a trend needs, spans the minimum observation and leaves as many points before it; each with the highest
-     * point up to the first third of its span and its latest level (the lowest of its last three points, so that one
-     * drop, a flush, counts at once).
+     * points a trend needs, spans the minimum observation and leaves as many points before it; each with the latest
+     * level.
      */
     <T> List<TrendWindow> trendWindows(List<T> series, Function<T, Instant> time, ToLongFunction<T> bytes) {
         List<TrendWindow> result = new ArrayList<>();
         int n = series.size();
+        if (n < minPoints) {
+            return result;
+        }
+        long[] last = series.subList(n - 3, n).stream().mapToLong(bytes).sorted().toArray();
         for (int start = 0; n - start >= minPoints && (start == 0 || start >= minPoints);
              start = start == 0 ? n / 2 : start + (n - start) / 2) {
             List<T> window = series.subList(start, n);
@@ -155,20 +159,7 @@ public final class LiveSetTracker {
                     .compareTo(minObservation) < 0) {
                 break;
             }
-            // A third of the span, not of the points: points crowd together where collections do, as the heap fills.
-            Instant first = time.apply(window.get(0));
-            Instant last = time.apply(window.get(window.size() - 1));
-            Instant priorEnd = first.plus(Duration.between(first, last).dividedBy(3));
-            long priorMax = Long.MIN_VALUE;
-            for (T point : series) {
-                if (time.apply(point).isAfter(priorEnd)) {
-                    break;
-                }
-                priorMax = Math.max(priorMax, bytes.applyAsLong(point));
-            }
-            long latestLevel = window.subList(window.size() - 3, window.size()).stream().mapToLong(bytes).min()
-                    .orElseThrow();
-            result.add(new TrendWindow(TrendEstimator.fit(window, time, bytes, maxHeapBytes), priorMax, latestLevel));
+            result.add(new TrendWindow(TrendEstimator.fit(window, time, bytes, maxHeapBytes), last[1]));
             if (start > 0 && (n - start) / 2 == 0) {
                 break;
             }

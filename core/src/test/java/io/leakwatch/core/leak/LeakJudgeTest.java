@@ -4,6 +4,7 @@ import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Verdict;
+import io.leakwatch.core.liveset.LevelHistory;
 import io.leakwatch.core.liveset.LiveSetPoint;
 import io.leakwatch.core.liveset.LiveSetReport;
 import io.leakwatch.core.liveset.Trend;
@@ -33,9 +34,9 @@ class LeakJudgeTest {
     private static LiveSetReport growingLiveSet() {
         Trend trend = new Trend(12, T0, T0.plusSeconds(26), 29.4 * MB / 60, 37.7 * MB, 1.25e-4, 29 * MB / 60,
                 false, 1 * MB, Duration.ofMinutes(8));
-        // The latest level (37.7 MB) stands well above the points up to the middle of the window (about 25 MB).
         return new LiveSetReport(List.of(), List.of(), trend, Set.of(LiveSetPoint.Source.OLD_GC), null,
-                256_000_000L, List.of(new TrendWindow(trend, 25 * MB, 37.7 * MB)), List.of());
+                256_000_000L, List.of(new TrendWindow(trend, 37.7 * MB)), List.of(),
+                LevelHistory.of(List.of(12L, 20L, 29L, 37L), mb -> (long) (mb * MB)), LevelHistory.of(List.of(), mb -> 0));
     }
 
     @Test
