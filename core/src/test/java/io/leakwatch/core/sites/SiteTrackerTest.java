@@ -81,6 +81,26 @@ class SiteTrackerTest {
     }
 
     @Test
+    void aSiteStillAccumulatesWhileTheLatestSnapshotHasNotReachedItYet() {
+        // A live stream can deliver one snapshot's samples in two flushes: the listeners of the snapshot at 60 s
+        // have not arrived when another site's sample of it has.
+        SiteTracker tracker = trackerWithCollections(Duration.ZERO);
+        List<Double> allocated = new ArrayList<>();
+        for (int snapshot = 1; snapshot <= 5; snapshot++) {
+            double now = snapshot * 10;
+            allocated.add(now - 5);
+            for (double at : allocated) {
+                tracker.record(sample("com.example.Widget", at, now, LISTENER_SITE, listenerChain(1000 * snapshot)));
+            }
+        }
+        tracker.record(sample("byte[]", 59, 60, List.of(new StackFrame("com.example.Request", "<init>", 3)),
+                List.of()));
+
+        assertThat(tracker.summaries()).filteredOn(site -> site.objectType().equals("com.example.Widget"))
+                .singleElement().satisfies(site -> assertThat(site.accumulating()).isTrue());
+    }
+
+    @Test
     void aFewLinkedNodesAreNoAccumulationPoint() {
         SiteTracker tracker = trackerWithCollections(Duration.ZERO);
         tracker.record(sample("com.example.Task", 5, 10, LISTENER_SITE, queueChain(SiteTracker.MIN_LINK_RUN - 1)));
