@@ -145,7 +145,7 @@ public final class LiveSetTracker {
      * points a trend needs, spans the minimum observation and leaves as many points before it; each with the latest
      * level.
      */
-    <T> List<TrendWindow> trendWindows(List<T> series, Function<T, Instant> time, ToLongFunction<T> bytes) {
+    private <T> List<TrendWindow> trendWindows(List<T> series, Function<T, Instant> time, ToLongFunction<T> bytes) {
         List<TrendWindow> result = new ArrayList<>();
         int n = series.size();
         if (n < minPoints) {
@@ -160,9 +160,6 @@ public final class LiveSetTracker {
                 break;
             }
             result.add(new TrendWindow(TrendEstimator.fit(window, time, bytes, maxHeapBytes), last[1]));
-            if (start > 0 && (n - start) / 2 == 0) {
-                break;
-            }
         }
         return result;
     }
