@@ -305,6 +305,21 @@ public final class LeakJudge {
                     .findFirst().orElse(null);
             result.add(candidate(site, group, liveGrowth));
         }
+        // A container whose candidate is named after a JDK type (a map's boxed keys) is named after the application
+        // class that other samples of it show (the map's Customer values), even before those accumulate themselves.
+        for (int i = 0; i < result.size(); i++) {
+            LeakCandidate candidate = result.get(i);
+            if (candidate.accumulationPoint() == null || !TypeGroup.isJdkType(candidate.objectType())) {
+                continue;
+            }
+            List<String> container = candidate.accumulationPoint().heldBy();
+            SiteSummary named = applicationSites.stream().filter(site -> site.accumulationPoint() != null
+                    && site.accumulationPoint().heldBy().equals(container)
+                    && !TypeGroup.isJdkType(applicationOwner(site))).findFirst().orElse(null);
+            if (named != null) {
+                result.set(i, standFor(candidate, candidate(named, null, liveGrowth)));
+            }
+        }
         result.removeIf(c -> c.shareOfLiveSetGrowth() < MIN_SHARE_LISTED);
         // Candidates that say what grows strongly enough to back the live-set trend come first, so that the top
         // candidate is always the one a LEAK verdict rests on.
@@ -318,15 +333,14 @@ public final class LeakJudge {
     /**
      * One leak can be sampled at several allocation sites (a listener and the widget it captures, a map's keys and
      * its values); they accumulate in the same container, and one of them says everything, so the others are
-     * dropped. The one kept is the best-ranked that confirms the growth, named after an application class where one
-     * is: a map's boxed {@code Long} keys say less than its {@code Customer} values.
+     * dropped. The one kept is the best-ranked, unless another is named after an application class: a map's boxed
+     * {@code Long} keys say less than its {@code Customer} values (see {@link #standFor}).
      */
     private List<LeakCandidate> withoutRepeatsOfOneLeak(List<LeakCandidate> ranked) {
         Map<List<String>, LeakCandidate> bestOfContainer = new HashMap<>();
         for (LeakCandidate candidate : ranked) {
             if (candidate.accumulationPoint() != null) {
-                bestOfContainer.merge(candidate.accumulationPoint().heldBy(), candidate,
-                        (kept, other) -> better(other, kept) ? other : kept);
+                bestOfContainer.merge(candidate.accumulationPoint().heldBy(), candidate, LeakJudge::standFor);
             }
         }
         // The one kept takes the place of the best-ranked of its container.
@@ -342,10 +356,24 @@ public final class LeakJudge {
         return kept.size() > config.maxCandidates() ? kept.subList(0, config.maxCandidates()) : kept;
     }
 
-    /** Whether {@code other}, ranked below {@code kept}, should stand for their common container instead. */
-    private static boolean better(LeakCandidate other, LeakCandidate kept) {
-        return confirms(other) == confirms(kept) && TypeGroup.isJdkType(kept.objectType())
-                && !TypeGroup.isJdkType(other.objectType());
+    /**
+     * Which of two candidates of one container stands for it: the better-ranked {@code kept}, unless it is named
+     * after a JDK type and {@code other} after an application class. Then {@code other} stands, with the evidence of
+     * both, so that it confirms the growth if {@code kept} did.
+     */
+    private static LeakCandidate standFor(LeakCandidate kept, LeakCandidate other) {
+        if (!TypeGroup.isJdkType(kept.objectType()) || TypeGroup.isJdkType(other.objectType())) {
+            return kept;
+        }
+        List<Evidence> evidence = new ArrayList<>(other.evidence());
+        kept.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
+        boolean otherMeasured = !Double.isNaN(other.growthBytesPerMinute());
+        LeakCandidate growth = otherMeasured ? other : kept;
+        return new LeakCandidate(other.objectType(), growth.growingTypes(), other.allocationSite(),
+                other.referenceChain(), other.rootDescription(), other.accumulationPoint(), other.liveSamples(),
+                other.oldestAge(), other.firstSeen(), growth.growthBytesPerMinute(), growth.growthInstancesPerMinute(),
+                growth.shareOfLiveSetGrowth(), Math.max(kept.confidence(), other.confidence()), evidence,
+                other.exampleValue());
     }
 
     /**

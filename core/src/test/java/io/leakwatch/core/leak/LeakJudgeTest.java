@@ -109,6 +109,30 @@ class LeakJudgeTest {
     }
 
     @Test
+    void theApplicationValueNamesTheLeakEvenBeforeItsOwnSamplesAccumulate() {
+        // The same run a few seconds earlier: only the keys' site accumulates yet.
+        AccumulationPoint table = new AccumulationPoint("HashMap$Node[16384]", List.of("HashMap.table",
+                "static StaticMapLeak.CUSTOMERS"), 4096, 16384);
+        SiteSummary keys = new SiteSummary("java.lang.Long", List.of(new StackFrame("java.lang.Long", "valueOf", 1),
+                new StackFrame("io.example.StaticMapLeak", "step", 24)), List.of(new ReferenceStep(
+                "java.util.HashMap$Node", "key", false, null, -1, -1, 0)), "", table, 30, 3, 5, 1, 30 * 16, T0,
+                Duration.ofSeconds(20), true, "");
+        SiteSummary values = new SiteSummary("long[]", List.of(new StackFrame("io.example.Customer", "<init>", 33)),
+                List.of(new ReferenceStep("io.example.Customer", "history", false, null, -1, -1, 0),
+                        new ReferenceStep("java.util.HashMap$Node", "value", false, null, -1, -1, 0)), "", table, 2,
+                1, 1, 1, 2 * 816, T0, Duration.ofSeconds(5), false, "");
+
+        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(keys, values), true);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates()).singleElement().satisfies(c -> {
+            assertThat(c.objectType()).isEqualTo("io.example.Customer");
+            assertThat(c.firstApplicationFrame()).isEqualTo(new StackFrame("io.example.Customer", "<init>", 33));
+            assertThat(c.evidence()).anyMatch(e -> e.summary().contains("samples of java.lang.Long"));
+        });
+    }
+
+    @Test
     void aSampledJdkTypeHeldOnlyByJdkObjectsKeepsItsName() {
         SiteSummary entries = new SiteSummary("byte[]", List.of(new StackFrame("com.example.AuditLog", "append", 18)),
                 List.of(new ReferenceStep("java.util.LinkedList$Node", "item", false, null, -1, -1, 0),
