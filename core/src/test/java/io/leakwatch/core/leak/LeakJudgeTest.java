@@ -147,6 +147,20 @@ class LeakJudgeTest {
     }
 
     @Test
+    void growthOfJdkTypesThatExplainsLittleOfTheLiveSetDoesNotConfirmIt() {
+        // A healthy LRU cache under Serial GC: byte[] and String (held by everything, the monitor included) grew
+        // steadily and explained 18% of a noisy live-set trend.
+        List<TypeGrowth> little = List.of(steady("byte[]", 0.808 * MB, 15_899), steady("java.lang.String",
+                0.379 * MB, 15_808));
+        List<TypeGrowth> most = List.of(steady("byte[]", 20 * MB, 20_000));
+
+        assertThat(new LeakJudge(CONFIG).judge(growingLiveSet(), little, List.of(), true).verdict())
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(new LeakJudge(CONFIG).judge(growingLiveSet(), most, List.of(), true).verdict())
+                .isEqualTo(Verdict.LEAK);
+    }
+
+    @Test
     void theMonitorsOwnBoundedStateIsNeverACandidate() {
         List<TypeGrowth> growth = List.of(steady("io.leakwatch.core.ClassHistogram$Entry", 20 * MB, 50_000));
 
