@@ -38,7 +38,8 @@ class SiteTrackerTest {
         chain.add(new ReferenceStep("java.util.concurrent.FutureTask", "callable", false, null, -1, -1, 0));
         chain.add(new ReferenceStep("java.util.concurrent.LinkedBlockingQueue$Node", "item", false, null, -1, -1, 0));
         for (int i = 0; i < links; i++) {
-            chain.add(new ReferenceStep("java.util.concurrent.LinkedBlockingQueue$Node", "next", false, null, -1, -1, 0));
+            chain.add(new ReferenceStep("java.util.concurrent.LinkedBlockingQueue$Node", "next", false, null, -1, -1,
+                    0));
         }
         chain.add(new ReferenceStep("java.util.concurrent.LinkedBlockingQueue", "head", false, null, -1, -1, 0));
         chain.add(new ReferenceStep("java.util.concurrent.ThreadPoolExecutor", "workQueue", false, null, -1, -1, 0));
