@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,22 @@ class SiteTrackerTest {
         return chain;
     }
 
+    /**
+     * Five snapshots 10 s apart; before each, one more object is allocated, and every object so far is alive in it
+     * with the chain {@code chain(snapshotTime, allocationTime)}.
+     */
+    private static void recordFiveSnapshots(SiteTracker tracker, String type,
+                                            BiFunction<Double, Double, List<ReferenceStep>> chain) {
+        List<Double> allocated = new ArrayList<>();
+        for (int snapshot = 1; snapshot <= 5; snapshot++) {
+            double now = snapshot * 10;
+            allocated.add(now - 5);
+            for (double at : allocated) {
+                tracker.record(sample(type, at, now, LISTENER_SITE, chain.apply(now, at)));
+            }
+        }
+    }
+
     /** A tracker that saw a young collection every second of the first two minutes, as in a busy service. */
     private static SiteTracker trackerWithCollections(Duration warmUp) {
         SiteTracker tracker = new SiteTracker(warmUp);
@@ -59,16 +76,8 @@ class SiteTrackerTest {
     @Test
     void tasksPilingUpInAQueueAccumulateInItsRunOfLinks() {
         SiteTracker tracker = trackerWithCollections(Duration.ZERO);
-        List<Double> allocated = new ArrayList<>();
-        for (int snapshot = 1; snapshot <= 5; snapshot++) {
-            double now = snapshot * 10;
-            allocated.add(now - 5);
-            for (double at : allocated) {
-                // The oldest task is the furthest from the head of a queue that only grows.
-                int links = (int) (now - at) * 10;
-                tracker.record(sample("com.example.Task", at, now, LISTENER_SITE, queueChain(links)));
-            }
-        }
+        // The oldest task is the furthest from the head of a queue that only grows.
+        recordFiveSnapshots(tracker, "com.example.Task", (now, at) -> queueChain((int) (now - at) * 10));
 
         SiteSummary site = tracker.summaries().get(0);
         assertThat(site.accumulating()).isTrue();
@@ -86,14 +95,7 @@ class SiteTrackerTest {
         // A live stream can deliver one snapshot's samples in two flushes: the listeners of the snapshot at 60 s
         // have not arrived when another site's sample of it has.
         SiteTracker tracker = trackerWithCollections(Duration.ZERO);
-        List<Double> allocated = new ArrayList<>();
-        for (int snapshot = 1; snapshot <= 5; snapshot++) {
-            double now = snapshot * 10;
-            allocated.add(now - 5);
-            for (double at : allocated) {
-                tracker.record(sample("com.example.Widget", at, now, LISTENER_SITE, listenerChain(1000 * snapshot)));
-            }
-        }
+        recordFiveSnapshots(tracker, "com.example.Widget", (now, at) -> listenerChain((int) (100 * now)));
         tracker.record(sample("byte[]", 59, 60, List.of(new StackFrame("com.example.Request", "<init>", 3)),
                 List.of()));
 
@@ -112,14 +114,7 @@ class SiteTrackerTest {
     @Test
     void listenersThatKeepArrivingAndStayAliveAreAccumulatingInAGrowingArray() {
         SiteTracker tracker = trackerWithCollections(Duration.ZERO);
-        List<Double> allocated = new ArrayList<>();
-        for (int snapshot = 1; snapshot <= 5; snapshot++) {
-            double now = snapshot * 10;
-            allocated.add(now - 5);
-            for (double at : allocated) {
-                tracker.record(sample("com.example.Widget", at, now, LISTENER_SITE, listenerChain(1000 * snapshot)));
-            }
-        }
+        recordFiveSnapshots(tracker, "com.example.Widget", (now, at) -> listenerChain((int) (100 * now)));
 
         SiteSummary site = tracker.summaries().get(0);
         assertThat(site.accumulating()).isTrue();
