@@ -1,9 +1,5 @@
 package io.leakwatch.core;
 
-import io.leakwatch.core.gc.GcWindowStatistics;
-import io.leakwatch.core.liveset.LiveSetReport;
-import io.leakwatch.core.sites.SiteSummary;
-import io.leakwatch.core.types.TypeGrowth;
 
 import java.time.Instant;
 import java.util.List;

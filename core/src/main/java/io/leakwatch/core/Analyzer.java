@@ -1,15 +1,12 @@
 package io.leakwatch.core;
 
-import io.leakwatch.core.gc.GcCycle;
-import io.leakwatch.core.gc.GcStatisticsTracker;
-import io.leakwatch.core.leak.Judgement;
-import io.leakwatch.core.leak.LeakJudge;
-import io.leakwatch.core.liveset.LiveSetReport;
-import io.leakwatch.core.liveset.LiveSetTracker;
-import io.leakwatch.core.sites.SiteSummary;
-import io.leakwatch.core.sites.SiteTracker;
-import io.leakwatch.core.types.TypeGrowth;
-import io.leakwatch.core.types.TypeGrowthTracker;
+import io.leakwatch.core.internal.GcCycle;
+import io.leakwatch.core.internal.GcStatisticsTracker;
+import io.leakwatch.core.internal.Judgement;
+import io.leakwatch.core.internal.LeakJudge;
+import io.leakwatch.core.internal.LiveSetTracker;
+import io.leakwatch.core.internal.SiteTracker;
+import io.leakwatch.core.internal.TypeGrowthTracker;
 
 import java.time.Duration;
 import java.time.Instant;

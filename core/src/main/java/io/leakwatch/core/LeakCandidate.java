@@ -1,6 +1,5 @@
 package io.leakwatch.core;
 
-import io.leakwatch.core.sites.AccumulationPoint;
 
 import java.time.Duration;
 import java.time.Instant;

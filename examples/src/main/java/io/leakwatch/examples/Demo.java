@@ -1,5 +1,6 @@
 package io.leakwatch.examples;
 
+import io.leakwatch.core.Evidence;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.LeakCandidate;

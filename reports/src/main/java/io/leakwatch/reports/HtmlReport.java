@@ -7,11 +7,11 @@ import io.leakwatch.core.Evidence;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.gc.GcWindowStatistics;
-import io.leakwatch.core.gc.KindStatistics;
-import io.leakwatch.core.liveset.Trend;
-import io.leakwatch.core.sites.AccumulationPoint;
-import io.leakwatch.core.types.TypeGrowth;
+import io.leakwatch.core.GcWindowStatistics;
+import io.leakwatch.core.KindStatistics;
+import io.leakwatch.core.Trend;
+import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.jfr.FileReport;
 
 import java.util.List;

@@ -7,12 +7,12 @@ import io.leakwatch.core.Evidence;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.gc.GcWindowStatistics;
-import io.leakwatch.core.gc.KindStatistics;
-import io.leakwatch.core.liveset.LiveSetPoint;
-import io.leakwatch.core.liveset.Trend;
-import io.leakwatch.core.sites.AccumulationPoint;
-import io.leakwatch.core.sites.SiteSummary;
+import io.leakwatch.core.GcWindowStatistics;
+import io.leakwatch.core.KindStatistics;
+import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.Trend;
+import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.SiteSummary;
 import io.leakwatch.jfr.FileReport;
 
 import java.util.List;
