@@ -23,14 +23,19 @@ import java.util.List;
  * @param liveSampleBytes     shallow bytes of its live samples, where the JVM reported sizes (else 0)
  * @param firstAllocation     when its oldest sample was allocated
  * @param oldestAge           age of its oldest live sample at the latest snapshot
- * @param accumulating        whether its objects keep arriving and stay alive: the site-level sign of a leak
+ * @param accumulating        whether its objects keep arriving and stay alive across snapshots: the site-level
+ *                            sign of a leak
+ * @param steady              whether the objects that survived in the latest snapshot were allocated steadily over
+ *                            the whole run and are held in one container (or no chain says otherwise): a sign of
+ *                            accumulation that one snapshot can show, weaker than {@code accumulating}
  * @param exampleValue        the description of one of its objects, or empty (descriptions are read only when asked
  *                            for: they can hold application data)
  */
 public record SiteSummary(String objectType, List<StackFrame> allocationSite, List<ReferenceStep> referenceChain,
                           String rootDescription, AccumulationPoint accumulationPoint, int liveSamples,
                           int liveSamplesAtFirst, int arrivalSnapshots, double retention, long liveSampleBytes,
-                          Instant firstAllocation, Duration oldestAge, boolean accumulating, String exampleValue) {
+                          Instant firstAllocation, Duration oldestAge, boolean accumulating, boolean steady,
+                          String exampleValue) {
 
     public SiteSummary {
         allocationSite = List.copyOf(allocationSite);
@@ -44,13 +49,4 @@ public record SiteSummary(String objectType, List<StackFrame> allocationSite, Li
                 .or(() -> allocationSite.stream().findFirst()).orElse(null);
     }
 
-    /** A summary with no example value. */
-    public SiteSummary(String objectType, List<StackFrame> allocationSite, List<ReferenceStep> referenceChain,
-                       String rootDescription, AccumulationPoint accumulationPoint, int liveSamples,
-                       int liveSamplesAtFirst, int arrivalSnapshots, double retention, long liveSampleBytes,
-                       Instant firstAllocation, Duration oldestAge, boolean accumulating) {
-        this(objectType, allocationSite, referenceChain, rootDescription, accumulationPoint, liveSamples,
-                liveSamplesAtFirst, arrivalSnapshots, retention, liveSampleBytes, firstAllocation, oldestAge,
-                accumulating, "");
-    }
 }

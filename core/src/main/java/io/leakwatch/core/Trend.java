@@ -4,24 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A robust linear trend of a byte series over time, with its significance.
+ * A robust straight line through a series of heap measurements, and the evidence about its slope.
  *
- * @param points               how many points the trend rests on
- * @param from                 time of the first point
- * @param to                   time of the last point
- * @param slopeBytesPerSecond  Theil–Sen slope: the median of all pairwise slopes
- * @param fittedLatestBytes    the fitted value at {@code to}
- * @param pValue               one-sided Mann–Kendall p-value for "the series increases" (1 when it cannot be
- *                             computed)
- * @param recentSlopeBytesPerSecond Theil–Sen slope of the later half of the points; much lower than the whole
- *                             slope means growth is levelling off
- * @param saturating           whether growth has levelled off (a cache that filled to its bound)
- * @param residualSigmaBytes   robust scatter of the points around the line (1.4826 × median absolute deviation)
- * @param timeToExhaustion     projected time until the fitted line reaches the maximum heap, or null when the
- *                             series is not growing or the maximum is unknown
+ * @param points                        how many measurements it rests on
+ * @param from                          time of the first
+ * @param to                            time of the last
+ * @param slopeBytesPerSecond           Theil–Sen slope: the median of all pairwise slopes
+ * @param fittedLatestBytes             the line's value at {@code to}
+ * @param noiseBytes                    standard deviation of the measurements around the line
+ * @param logBayesFactor                natural log of the Bayes factor for "the series has a slope" against "it has
+ *                                      none" (docs/ARCHITECTURE.md, "The decision"); above ln(1/α) is growth
+ * @param slopeUpperBoundBytesPerSecond upper confidence bound of the slope at the analysis' confidence (1 − β)
+ * @param timeToExhaustion              time from {@code to} until the line reaches the maximum heap, or null when it
+ *                                      does not rise or the maximum is unknown
  */
 public record Trend(int points, Instant from, Instant to, double slopeBytesPerSecond, double fittedLatestBytes,
-                    double pValue, double recentSlopeBytesPerSecond, boolean saturating, double residualSigmaBytes,
+                    double noiseBytes, double logBayesFactor, double slopeUpperBoundBytesPerSecond,
                     Duration timeToExhaustion) {
 
     /** Slope in bytes per minute. */
@@ -34,7 +32,7 @@ public record Trend(int points, Instant from, Instant to, double slopeBytesPerSe
         return Duration.between(from, to);
     }
 
-    /** Total growth over the span according to the fitted slope. */
+    /** Total growth over the span according to the slope. */
     public double growthBytes() {
         return slopeBytesPerSecond * span().toNanos() / 1e9;
     }

@@ -5,6 +5,7 @@ import io.leakwatch.core.Bytes;
 import io.leakwatch.core.Durations;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.Odds;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.GcWindowStatistics;
@@ -98,9 +99,10 @@ public final class HtmlReport {
         Trend trend = analysis.liveSet().trend();
         if (trend != null) {
             html.append("<p class=\"small\">").append(escape(String.format(Locale.ROOT,
-                    "Trend over %s: %s/min (Theil-Sen), p=%.3g (Mann-Kendall)%s%s.", Durations.format(trend.span()),
-                    Bytes.format(trend.slopeBytesPerMinute()), trend.pValue(),
-                    trend.saturating() ? ", levelling off" : "", trend.timeToExhaustion() == null ? ""
+                    "Trend over %s: %s/min (Theil-Sen), noise %s, evidence for growth %s%s.",
+                    Durations.format(trend.span()), Bytes.format(trend.slopeBytesPerMinute()),
+                    Bytes.format(trend.noiseBytes()), Odds.format(trend.logBayesFactor()),
+                    trend.timeToExhaustion() == null ? ""
                             : "; heap exhausted in about " + Durations.format(trend.timeToExhaustion()))))
                     .append("</p>");
         }

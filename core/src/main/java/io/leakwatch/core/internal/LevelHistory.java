@@ -8,7 +8,7 @@ import java.util.function.ToLongFunction;
  * flushed rises like a leak, and so does a cache filling again after a flush; but the series dropped before, and
  * the climb only returns to the peak before the drop. A leak leaves that peak behind. Immutable.
  */
-public final class LevelHistory {
+final class LevelHistory {
     private static final LevelHistory EMPTY = new LevelHistory(new long[0]);
 
     private final long[] bytes;
@@ -18,7 +18,7 @@ public final class LevelHistory {
     }
 
     /** The history of the points of a series, in time order. */
-    public static <T> LevelHistory of(List<T> points, ToLongFunction<T> bytes) {
+    static <T> LevelHistory of(List<T> points, ToLongFunction<T> bytes) {
         return points.isEmpty() ? EMPTY : new LevelHistory(points.stream().mapToLong(bytes).toArray());
     }
 
@@ -27,7 +27,7 @@ public final class LevelHistory {
      * never dropped that far. A drop must hold for two points in a row: one low measurement is noise, a flush stays
      * low.
      */
-    public double peakBeforeLastDrop(double dropBytes) {
+    double peakBeforeLastDrop(double dropBytes) {
         int n = bytes.length;
         long[] highestBefore = new long[n];
         long highest = Long.MIN_VALUE;

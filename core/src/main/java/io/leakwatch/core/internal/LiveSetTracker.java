@@ -1,19 +1,17 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.LiveSetReport;
-import io.leakwatch.core.Trend;
-import io.leakwatch.core.HeapPoint;
-import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.ClassHistogram;
 import io.leakwatch.core.GcKind;
+import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.LiveSetPoint;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -24,53 +22,54 @@ import java.util.function.ToLongFunction;
  * after a collection that frees the old generation, the lowest heap of a run of G1 mixed collections, or the total
  * of a class histogram taken after a full collection, count as live-set points. Not thread-safe.
  */
-public final class LiveSetTracker {
+final class LiveSetTracker {
     /** Two measurements closer than this describe the same moment, such as a heap inspection and its full GC. */
     private static final Duration SAME_MOMENT = Duration.ofSeconds(5);
     private static final int SERIES_CAPACITY = 512;
     /**
-     * Trends are fitted on at most this many after-GC points: Theil–Sen and Mann–Kendall are O(n²), and the
-     * envelope is refitted at every analysis (once a second live), so the full series (512 points, 131k pairs) is
-     * thinned further, keeping the lowest point of each group, as the series itself does.
+     * Trends are fitted on at most this many points: Theil–Sen is O(n²), and every window is refitted at every
+     * analysis (once a second live), so a series longer than this (up to 512 points, 131k pairs) is thinned
+     * further for fitting, keeping the lowest point of each group, as the series itself does.
      */
     static final int MAX_TREND_POINTS = 128;
+    /**
+     * Live-set measurements of different kinds measure it differently (ZGC's "after" includes allocation during
+     * the cycle; a histogram total excludes fragmentation), so one trend never mixes families.
+     */
     private static final List<Set<LiveSetPoint.Source>> SOURCE_FAMILIES = List.of(
             EnumSet.of(LiveSetPoint.Source.FULL_GC, LiveSetPoint.Source.HEAP_INSPECTION),
             EnumSet.of(LiveSetPoint.Source.OLD_GC),
             EnumSet.of(LiveSetPoint.Source.MIXED_PHASE));
 
-    private final Duration warmUp;
-    private final int minPoints;
+    private final WarmUpClock warmUp;
     private final Duration minObservation;
     private final ThinnedSeries<LiveSetPoint> points = new ThinnedSeries<>(SERIES_CAPACITY,
             (a, b) -> a.bytes() <= b.bytes() ? a : b, LiveSetPoint::time);
     private final ThinnedSeries<HeapPoint> afterGc = new ThinnedSeries<>(SERIES_CAPACITY,
             (a, b) -> a.bytes() <= b.bytes() ? a : b, HeapPoint::time);
-    private Instant first;
     private long maxHeapBytes;
     private HeapPoint mixedPhaseLowest;
 
     /**
-     * @param warmUp         points in this span from the first event are left out of trends (start-up fills caches)
-     * @param minPoints      the fewest live-set points a trend is computed from
+     * @param warmUp         points within the warm-up are left out of trends (start-up fills caches)
      * @param minObservation the span a family of points must cover to be preferred for the trend
      */
-    public LiveSetTracker(Duration warmUp, int minPoints, Duration minObservation) {
+    LiveSetTracker(WarmUpClock warmUp, Duration minObservation) {
         this.warmUp = warmUp;
-        this.minPoints = minPoints;
         this.minObservation = minObservation;
     }
 
     /** Adds a completed collection. */
-    public void record(GcCycle cycle) {
+    void record(GcCycle cycle) {
         Instant end = cycle.end();
-        noteTime(cycle.event().start());
+        warmUp.noteTime(cycle.event().start());
         if (cycle.maxBytes() > 0) {
             maxHeapBytes = cycle.maxBytes();
         }
         if (cycle.usedAfterBytes() < 0) {
             return; // no heap summary: nothing to say about the heap
         }
+        warmUp.noteAfterGc(end, cycle.usedAfterBytes(), maxHeapBytes);
         afterGc.add(new HeapPoint(end, cycle.usedAfterBytes()));
         GcKind kind = cycle.event().kind();
         if (kind == GcKind.MIXED) {
@@ -90,36 +89,38 @@ public final class LiveSetTracker {
     }
 
     /** Adds the total of a heap inspection when it counted live objects only. */
-    public void record(ClassHistogram histogram) {
-        noteTime(histogram.time());
+    void record(ClassHistogram histogram) {
+        warmUp.noteTime(histogram.time());
         if (histogram.afterFullGc()) {
             points.add(new LiveSetPoint(histogram.time(), histogram.totalBytes(),
                     LiveSetPoint.Source.HEAP_INSPECTION));
         }
     }
 
-    /** The live-set series and trends as of now. */
-    public LiveSetReport report() {
+    /** The series as of now. */
+    LiveSetSeries series() {
         List<LiveSetPoint> all = new ArrayList<>(points.points());
         if (mixedPhaseLowest != null) {
             // A phase still running: its lowest point so far is already an upper bound of the live set.
             all.add(new LiveSetPoint(mixedPhaseLowest.time(), mixedPhaseLowest.bytes(),
                     LiveSetPoint.Source.MIXED_PHASE));
         }
-        all.sort(java.util.Comparator.comparing(LiveSetPoint::time));
-        Instant trendStart = first == null ? Instant.MIN : first.plus(warmUp);
-        List<LiveSetPoint> afterWarmUp = withoutRepeats(all.stream()
-                .filter(point -> !point.time().isBefore(trendStart)).toList());
+        all.sort(Comparator.comparing(LiveSetPoint::time));
+        Instant trendStart = warmUp.end();
+        List<LiveSetPoint> measured = withoutRepeats(all);
+        List<LiveSetPoint> afterWarmUp = measured.stream().filter(point -> !point.time().isBefore(trendStart))
+                .toList();
 
         // The most exact kind of measurement that covers the minimum observation wins; a few fresh inspections
         // must not displace a longer series of old collections (and flip a verdict), so failing that, the kind with
         // the most points does.
-        Set<LiveSetPoint.Source> sources = null;
+        Set<LiveSetPoint.Source> sources = Set.of();
         List<LiveSetPoint> chosen = List.of();
         for (Set<LiveSetPoint.Source> family : SOURCE_FAMILIES) {
             List<LiveSetPoint> candidates = afterWarmUp.stream().filter(p -> family.contains(p.source())).toList();
-            boolean spans = candidates.size() >= minPoints && Duration.between(candidates.get(0).time(),
-                    candidates.get(candidates.size() - 1).time()).compareTo(minObservation) >= 0;
+            boolean spans = candidates.size() >= Thresholds.MIN_POINTS_FOR_NO_LEAK && Duration.between(
+                    candidates.get(0).time(), candidates.get(candidates.size() - 1).time())
+                    .compareTo(minObservation) >= 0;
             if (spans) {
                 sources = family;
                 chosen = candidates;
@@ -130,54 +131,22 @@ public final class LiveSetTracker {
                 chosen = candidates;
             }
         }
-        List<TrendWindow> windows = trendWindows(chosen, LiveSetPoint::time, LiveSetPoint::bytes);
-        Trend trend = windows.isEmpty() ? null : windows.get(0).trend();
-        if (trend == null) {
-            sources = Set.of();
-        }
-        List<HeapPoint> envelope = lowestOfGroups(afterGc.pointsSince(trendStart), MAX_TREND_POINTS);
-        List<TrendWindow> envelopeWindows = trendWindows(envelope, HeapPoint::time, HeapPoint::bytes);
-        Trend envelopeTrend = envelopeWindows.isEmpty() ? null : envelopeWindows.get(0).trend();
-        return new LiveSetReport(all, afterGc.points(), trend, sources, envelopeTrend, maxHeapBytes, windows,
-                envelopeWindows, LevelHistory.of(chosen, LiveSetPoint::bytes),
-                LevelHistory.of(envelope, HeapPoint::bytes));
-    }
-
-    /**
-     * The trend of all points, then of their later half, quarter, and so on, as long as a window holds the fewest
-     * points a trend needs, spans the minimum observation and leaves as many points before it; each with the latest
-     * level.
-     */
-    private <T> List<TrendWindow> trendWindows(List<T> series, Function<T, Instant> time, ToLongFunction<T> bytes) {
-        List<TrendWindow> result = new ArrayList<>();
-        int n = series.size();
-        if (n < minPoints) {
-            return result;
-        }
-        long[] last = series.subList(n - 3, n).stream().mapToLong(bytes).sorted().toArray();
-        for (int start = 0; n - start >= minPoints && (start == 0 || start >= minPoints);
-             start = start == 0 ? n / 2 : start + (n - start) / 2) {
-            List<T> window = series.subList(start, n);
-            if (start > 0 && Duration.between(time.apply(window.get(0)), time.apply(window.get(window.size() - 1)))
-                    .compareTo(minObservation) < 0) {
-                break;
-            }
-            result.add(new TrendWindow(TrendEstimator.fit(window, time, bytes, maxHeapBytes), last[1]));
-        }
-        return result;
+        List<HeapPoint> envelope = lowestOfGroups(afterGc.pointsSince(trendStart), MAX_TREND_POINTS, HeapPoint::bytes);
+        return new LiveSetSeries(all, measured, afterGc.points(),
+                lowestOfGroups(chosen, MAX_TREND_POINTS, LiveSetPoint::bytes), sources, envelope, maxHeapBytes);
     }
 
     /** At most {@code limit} points: consecutive groups of equal size, each represented by its lowest point. */
-    static List<HeapPoint> lowestOfGroups(List<HeapPoint> points, int limit) {
+    static <T> List<T> lowestOfGroups(List<T> points, int limit, ToLongFunction<T> bytes) {
         if (points.size() <= limit) {
             return points;
         }
         int group = (points.size() + limit - 1) / limit;
-        List<HeapPoint> result = new ArrayList<>();
+        List<T> result = new ArrayList<>();
         for (int start = 0; start < points.size(); start += group) {
-            HeapPoint lowest = points.get(start);
+            T lowest = points.get(start);
             for (int i = start + 1; i < Math.min(points.size(), start + group); i++) {
-                if (points.get(i).bytes() < lowest.bytes()) {
+                if (bytes.applyAsLong(points.get(i)) < bytes.applyAsLong(lowest)) {
                     lowest = points.get(i);
                 }
             }
@@ -191,12 +160,6 @@ public final class LiveSetTracker {
             points.add(new LiveSetPoint(mixedPhaseLowest.time(), mixedPhaseLowest.bytes(),
                     LiveSetPoint.Source.MIXED_PHASE));
             mixedPhaseLowest = null;
-        }
-    }
-
-    private void noteTime(Instant time) {
-        if (first == null || time.isBefore(first)) {
-            first = time;
         }
     }
 

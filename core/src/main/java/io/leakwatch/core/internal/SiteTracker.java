@@ -1,6 +1,7 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.ContainerId;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.ObjectSample;
 import io.leakwatch.core.ReferenceStep;
@@ -12,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * garbage looks as alive as a leak (seen under ZGC, whose cycles are seconds apart). Only such survivors count for
  * arrivals, retention and growth.
  */
-public final class SiteTracker {
+final class SiteTracker {
     static final int MAX_SNAPSHOTS = 64;
     /** Of the objects seen before the latest snapshot, at least this share must still be alive at a leaking site. */
     static final double MIN_RETENTION = 0.5;
@@ -45,27 +45,32 @@ public final class SiteTracker {
     static final int MIN_LINK_RUN = 8;
     /** Collection times kept; older ones matter only for samples older than every snapshot kept. */
     static final int MAX_COLLECTIONS = 4096;
+    /**
+     * Fewest surviving samples of a site that can show allocation spread steadily over a run: with fewer, the
+     * Kolmogorov–Smirnov test below accepts almost any spread.
+     */
+    static final int MIN_STEADY_SAMPLES = 8;
+    /**
+     * Kolmogorov–Smirnov critical value at the 5% level is {@code 1.36 / √m} for m samples (Massey 1951, "The
+     * Kolmogorov-Smirnov test for goodness of fit", JASA 46:68, table 1, asymptotic).
+     */
+    static final double KS_CRITICAL_AT_5_PERCENT = 1.36;
+    /** Survivors of a steady site must include allocations in the first and in the last quarter of the run. */
+    static final double STEADY_COVERAGE = 0.25;
 
-    private final Duration warmUp;
+    private final WarmUpClock warmUp;
     private final NavigableSet<Instant> snapshots = new TreeSet<>();
     private final NavigableSet<Instant> collections = new TreeSet<>();
     private final Map<SiteKey, Site> sites = new HashMap<>();
-    private Instant firstEventTime;
 
-    /** @param warmUp objects allocated within this span of the first event are start-up state, not arrivals */
-    public SiteTracker(Duration warmUp) {
+    /** @param warmUp objects allocated within the warm-up are start-up state, not arrivals */
+    SiteTracker(WarmUpClock warmUp) {
         this.warmUp = warmUp;
     }
 
-    /** Tells the tracker when the observed run started, for the warm-up. */
-    public void noteRunStart(Instant time) {
-        if (firstEventTime == null || time.isBefore(firstEventTime)) {
-            firstEventTime = time;
-        }
-    }
-
     /** Tells the tracker that a collection ended then: samples allocated before it and seen after it survived it. */
-    public void noteCollection(Instant end) {
+    void noteCollection(Instant end) {
+        warmUp.noteTime(end);
         collections.add(end);
         if (collections.size() > MAX_COLLECTIONS) {
             collections.pollFirst();
@@ -73,8 +78,8 @@ public final class SiteTracker {
     }
 
     /** Adds one sample of one snapshot. Repeated samples (the same object in the same snapshot) are ignored. */
-    public void record(ObjectSample sample) {
-        noteRunStart(sample.allocationTime());
+    void record(ObjectSample sample) {
+        warmUp.noteTime(sample.allocationTime());
         if (!snapshots.contains(sample.observedAt())) {
             if (snapshots.size() == MAX_SNAPSHOTS && sample.observedAt().isBefore(snapshots.first())) {
                 return; // older than everything kept
@@ -88,26 +93,27 @@ public final class SiteTracker {
     }
 
     /** Number of distinct snapshots kept. */
-    public int snapshotCount() {
+    int snapshotCount() {
         return snapshots.size();
     }
 
     /** Every site, most live samples first. */
-    public List<SiteSummary> summaries() {
+    List<SiteSummary> summaries() {
         List<SiteSummary> result = new ArrayList<>();
         if (snapshots.isEmpty()) {
             return result;
         }
-        Instant warmUpEnd = firstEventTime == null ? Instant.MIN : firstEventTime.plus(warmUp);
+        Instant warmUpEnd = warmUp.end();
+        Instant runStart = warmUp.start();
         List<Instant> times = new ArrayList<>(snapshots);
         List<Instant> untilPrevious = times.subList(0, times.size() - 1);
         for (Map.Entry<SiteKey, Site> entry : sites.entrySet()) {
-            SiteSummary summary = entry.getValue().summarize(entry.getKey(), times, warmUpEnd, collections);
+            SiteSummary summary = entry.getValue().summarize(entry.getKey(), times, runStart, warmUpEnd, collections);
             // The JVM's samples of one snapshot can reach a live stream in two flushes; until the rest arrives, a
             // site missing from the latest snapshot looks dead (seen live under ZGC: a LEAK withdrawn for a second).
             // So a site that accumulated up to the previous snapshot is summarized as of that one.
             if (!summary.accumulating() && !untilPrevious.isEmpty()) {
-                SiteSummary previous = entry.getValue().summarize(entry.getKey(), untilPrevious, warmUpEnd,
+                SiteSummary previous = entry.getValue().summarize(entry.getKey(), untilPrevious, runStart, warmUpEnd,
                         collections);
                 if (previous.accumulating()) {
                     summary = previous;
@@ -136,8 +142,10 @@ public final class SiteTracker {
     /** What one site's objects did across snapshots. */
     private static final class Site {
         private final Map<ObjectKey, Sighting> objects = new HashMap<>();
-        /** Length of each accumulation array (by its holder path) per snapshot. */
-        private final Map<List<String>, TreeMap<Instant, Integer>> containerSizes = new HashMap<>();
+        /** Length of each accumulation container per snapshot. */
+        private final Map<ContainerId, TreeMap<Instant, Integer>> containerSizes = new HashMap<>();
+        /** The latest chain steps of each container, to show it. */
+        private final Map<ContainerId, Container> containers = new HashMap<>();
         private ObjectSample representative;
         /** The latest non-empty description of any of its samples, for when the representative has none. */
         private String described = "";
@@ -159,8 +167,10 @@ public final class SiteTracker {
             }
             Container container = Container.of(sample.referenceChain());
             if (container != null) {
-                containerSizes.computeIfAbsent(container.heldBy(), k -> new TreeMap<>())
+                ContainerId id = container.point(0, 0).identity();
+                containerSizes.computeIfAbsent(id, k -> new TreeMap<>())
                         .merge(sample.observedAt(), container.size(), Math::max);
+                containers.put(id, container);
             }
         }
 
@@ -170,13 +180,15 @@ public final class SiteTracker {
                 sizes.headMap(oldest, true).clear();
             }
             containerSizes.values().removeIf(Map::isEmpty);
+            containers.keySet().retainAll(containerSizes.keySet());
         }
 
         boolean isEmpty() {
             return objects.isEmpty();
         }
 
-        SiteSummary summarize(SiteKey key, List<Instant> times, Instant warmUpEnd, NavigableSet<Instant> collections) {
+        SiteSummary summarize(SiteKey key, List<Instant> times, Instant runStart, Instant warmUpEnd,
+                              NavigableSet<Instant> collections) {
             Instant latest = times.get(times.size() - 1);
             List<Instant> afterWarmUp = times.stream().filter(t -> !t.isBefore(warmUpEnd)).toList();
             Instant firstAfterWarmUp = afterWarmUp.isEmpty() ? latest : afterWarmUp.get(0);
@@ -189,6 +201,7 @@ public final class SiteTracker {
             Instant firstAllocation = null;
             Instant oldestLive = null;
             int survivorsNow = 0;
+            List<Instant> survivorAllocations = new ArrayList<>();
             for (Sighting sighting : objects.values()) {
                 boolean aliveNow = sighting.aliveAt(latest);
                 if (aliveNow) {
@@ -197,6 +210,7 @@ public final class SiteTracker {
                     oldestLive = min(oldestLive, sighting.allocationTime());
                     if (survivedBy(sighting, latest, collections)) {
                         survivorsNow++;
+                        survivorAllocations.add(sighting.allocationTime());
                     }
                 }
                 if (sighting.aliveAt(firstAfterWarmUp) && survivedBy(sighting, firstAfterWarmUp, collections)) {
@@ -231,28 +245,52 @@ public final class SiteTracker {
             boolean accumulating = arrivalSnapshots >= MIN_ARRIVAL_SNAPSHOTS && retention >= MIN_RETENTION
                     && survivorsNow >= 2 && growing;
             Duration oldestAge = oldestLive == null ? Duration.ZERO : Duration.between(oldestLive, latest);
+            boolean heldInOneContainer = point != null || !representative.hasReferenceChain();
+            boolean steady = heldInOneContainer && allocatedSteadily(survivorAllocations, runStart, latest);
             return new SiteSummary(key.objectType(), key.frames(), representative.referenceChain(),
                     representative.rootDescription(), point, live, liveAtFirst, arrivalSnapshots, retention,
-                    liveBytes, firstAllocation, oldestAge, accumulating, exampleValue);
+                    liveBytes, firstAllocation, oldestAge, accumulating, steady, exampleValue);
         }
 
-        /** The holder path seen in most snapshots, with its first and latest array length. */
+        /**
+         * Whether objects that survived were allocated steadily over the whole run, as a leak's are: their
+         * allocation times, scaled to the run, pass a Kolmogorov–Smirnov test against the uniform distribution at the
+         * 5% level and reach into its first and last quarters. Request churn leaves only recent survivors, a
+         * structure built at start-up only early ones; one emission of samples at the end of a recording is enough
+         * to tell them from a leak, if not to prove one.
+         */
+        private static boolean allocatedSteadily(List<Instant> allocations, Instant runStart, Instant latest) {
+            int m = allocations.size();
+            if (m < MIN_STEADY_SAMPLES || runStart == null || !latest.isAfter(runStart)) {
+                return false;
+            }
+            double span = Duration.between(runStart, latest).toNanos();
+            double[] u = allocations.stream().mapToDouble(a -> Duration.between(runStart, a).toNanos() / span)
+                    .sorted().toArray();
+            double distance = 0;
+            for (int i = 0; i < m; i++) {
+                distance = Math.max(distance, Math.max((i + 1.0) / m - u[i], u[i] - (double) i / m));
+            }
+            return distance <= KS_CRITICAL_AT_5_PERCENT / Math.sqrt(m) && u[0] <= STEADY_COVERAGE
+                    && u[m - 1] >= 1 - STEADY_COVERAGE;
+        }
+
+        /** The container seen in most snapshots, with its first and latest size. */
         private AccumulationPoint accumulationPoint() {
-            List<String> bestPath = null;
+            ContainerId bestId = null;
             TreeMap<Instant, Integer> best = null;
-            for (Map.Entry<List<String>, TreeMap<Instant, Integer>> entry : containerSizes.entrySet()) {
+            for (Map.Entry<ContainerId, TreeMap<Instant, Integer>> entry : containerSizes.entrySet()) {
                 TreeMap<Instant, Integer> sizes = entry.getValue();
                 if (best == null || sizes.size() > best.size()
                         || sizes.size() == best.size() && sizes.lastEntry().getValue() > best.lastEntry().getValue()) {
                     best = sizes;
-                    bestPath = entry.getKey();
+                    bestId = entry.getKey();
                 }
             }
             if (best == null) {
                 return null;
             }
-            return new AccumulationPoint(String.format(Locale.ROOT, bestPath.get(0), best.lastEntry().getValue()),
-                    bestPath.subList(1, bestPath.size()), best.firstEntry().getValue(), best.lastEntry().getValue());
+            return containers.get(bestId).point(best.firstEntry().getValue(), best.lastEntry().getValue());
         }
 
         /** Whether a collection ran between the object's allocation and {@code seenAt}, so that its sighting counts. */
@@ -290,13 +328,17 @@ public final class SiteTracker {
     }
 
     /**
-     * Where the objects of a chain accumulate, and the path that holds it: the longest array, for example {@code
-     * [Object[%d], ArrayList.elementData, static Cache.ENTRIES]}; or, in a chain without one, the longest run of
-     * links through one field (a linked list or queue), for example {@code [LinkedList$Node.prev \u00d7 %d,
-     * LinkedList.last, static Log.ENTRIES]}. The first element is a format of the size, which changes as the
-     * container grows: an array's length, or the number of links between the sampled object and the holder.
+     * Where the objects of a chain accumulate: the longest array, for example {@code Object[6000] ←
+     * ArrayList.elementData ← static Cache.ENTRIES}; or, in a chain without one, the longest run of links through one
+     * field (a linked list or queue), for example {@code LinkedList$Node.prev × 40 ← LinkedList.last ← static
+     * Log.ENTRIES}. Its size is an array's length, or the number of links between the sampled object and the holder.
+     *
+     * @param container the array's step, or the run's first link
+     * @param linked    whether it is a run of links
+     * @param heldBy    the steps that hold it, nearest first
+     * @param size      its length or links in this chain
      */
-    private record Container(List<String> heldBy, int size) {
+    private record Container(ReferenceStep container, boolean linked, List<ReferenceStep> heldBy, int size) {
         static Container of(List<ReferenceStep> chain) {
             int bestIndex = -1;
             for (int i = 0; i < chain.size(); i++) {
@@ -307,9 +349,8 @@ public final class SiteTracker {
                 }
             }
             if (bestIndex >= 0) {
-                // "Object[6000]" with a place for its length.
-                String array = chain.get(bestIndex).describe().replaceFirst("\\[\\d+]$", "[%d]");
-                return new Container(path(array, chain, bestIndex + 1), chain.get(bestIndex).arraySize());
+                return new Container(chain.get(bestIndex), false, chain.subList(bestIndex + 1, chain.size()),
+                        chain.get(bestIndex).arraySize());
             }
             int runStart = -1;
             int runSteps = 0;
@@ -326,17 +367,11 @@ public final class SiteTracker {
             if (runStart < 0) {
                 return null;
             }
-            return new Container(path(chain.get(runStart).describe() + " \u00d7 %d", chain, runStart + runSteps),
-                    runLinks);
+            return new Container(chain.get(runStart), true, chain.subList(runStart + runSteps, chain.size()), runLinks);
         }
 
-        private static List<String> path(String container, List<ReferenceStep> chain, int holdersFrom) {
-            List<String> path = new ArrayList<>();
-            path.add(container);
-            for (int i = holdersFrom; i < chain.size(); i++) {
-                path.add(chain.get(i).describe());
-            }
-            return List.copyOf(path);
+        AccumulationPoint point(int firstSize, int latestSize) {
+            return new AccumulationPoint(container, linked, heldBy, firstSize, latestSize);
         }
     }
 }

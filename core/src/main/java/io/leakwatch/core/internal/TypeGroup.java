@@ -1,5 +1,6 @@
 package io.leakwatch.core.internal;
 
+import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.TypeGrowth;
 
 import java.util.ArrayList;
@@ -40,14 +41,9 @@ record TypeGroup(List<TypeGrowth> members) {
      * (a lambda's hidden class names nothing a developer wrote), else the fastest-growing type.
      */
     TypeGrowth principal() {
-        return members.stream().filter(m -> !isJdkType(m.typeName()) && !isHidden(m.typeName())).findFirst()
-                .or(() -> members.stream().filter(m -> !isJdkType(m.typeName())).findFirst())
+        return members.stream().filter(m -> !JdkTypes.isJdk(m.typeName()) && !JdkTypes.isHidden(m.typeName()))
+                .findFirst().or(() -> members.stream().filter(m -> !JdkTypes.isJdk(m.typeName())).findFirst())
                 .orElse(members.get(0));
-    }
-
-    /** Lambdas and other hidden classes: {@code App$$Lambda$14/0x...} (or {@code +0x...} as JFR writes it). */
-    static boolean isHidden(String typeName) {
-        return typeName.contains("$$Lambda") || typeName.contains("/0x") || typeName.contains("+0x");
     }
 
     double bytesPerMinute() {
@@ -60,11 +56,5 @@ record TypeGroup(List<TypeGrowth> members) {
 
     List<String> typeNames() {
         return members.stream().map(TypeGrowth::typeName).toList();
-    }
-
-    static boolean isJdkType(String typeName) {
-        String element = typeName.replace("[]", "");
-        return !element.contains(".") || element.startsWith("java.") || element.startsWith("javax.")
-                || element.startsWith("jdk.") || element.startsWith("sun.");
     }
 }

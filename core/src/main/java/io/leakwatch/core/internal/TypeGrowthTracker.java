@@ -16,35 +16,26 @@ import java.util.Map;
  * compared once there are two of them: one that counted dead objects too would show garbage as growth. Keeps the
  * first histogram after warm-up and the latest {@value #RECENT} others, so memory is bounded. Not thread-safe.
  */
-public final class TypeGrowthTracker {
+final class TypeGrowthTracker {
     static final int RECENT = 8;
 
-    private final Duration warmUp;
+    private final WarmUpClock warmUp;
     private final double significance;
     private final List<Inspection> liveOnly = new ArrayList<>();
     private final List<Inspection> any = new ArrayList<>();
-    private Instant firstEventTime;
 
     /**
-     * @param warmUp       histograms within this span of the first event are not used as the baseline when later
-     *                     ones exist
+     * @param warmUp       histograms within the warm-up are not used as the baseline when later ones exist
      * @param significance the largest p-value accepted as steady growth
      */
-    public TypeGrowthTracker(Duration warmUp, double significance) {
+    TypeGrowthTracker(WarmUpClock warmUp, double significance) {
         this.warmUp = warmUp;
         this.significance = significance;
     }
 
-    /** Tells the tracker when the observed run started, for the warm-up. */
-    public void noteRunStart(Instant time) {
-        if (firstEventTime == null || time.isBefore(firstEventTime)) {
-            firstEventTime = time;
-        }
-    }
-
     /** Adds a histogram; histograms may arrive in any order. */
-    public void record(ClassHistogram histogram) {
-        noteRunStart(histogram.time());
+    void record(ClassHistogram histogram) {
+        warmUp.noteTime(histogram.time());
         Inspection inspection = Inspection.of(histogram);
         keep(any, inspection);
         if (histogram.afterFullGc()) {
@@ -53,17 +44,17 @@ public final class TypeGrowthTracker {
     }
 
     /** Number of histograms kept. */
-    public int histogramCount() {
+    int histogramCount() {
         return any.size();
     }
 
     /** Types whose bytes grew from the baseline to the latest histogram, fastest first. */
-    public List<TypeGrowth> growth() {
+    List<TypeGrowth> growth() {
         List<Inspection> series = liveOnly.size() >= 2 ? liveOnly : any;
         if (series.size() < 2) {
             return List.of();
         }
-        Instant warmUpEnd = firstEventTime == null ? Instant.MIN : firstEventTime.plus(warmUp);
+        Instant warmUpEnd = warmUp.end();
         int start = 0;
         while (start < series.size() - 2 && series.get(start).time().isBefore(warmUpEnd)) {
             start++;

@@ -2,7 +2,6 @@ package io.leakwatch.core.internal;
 
 import io.leakwatch.core.HeapPoint;
 import io.leakwatch.core.LiveSetPoint;
-import io.leakwatch.core.LiveSetReport;
 import io.leakwatch.core.ClassHistogram;
 import io.leakwatch.core.GcEvent;
 import io.leakwatch.core.GcKind;
@@ -33,7 +32,7 @@ class LiveSetTrackerTest {
 
     @Test
     void onlyCollectionsThatFreeTheOldGenerationAndTheEndOfMixedPhasesAreLiveSetPoints() {
-        LiveSetTracker tracker = new LiveSetTracker(Duration.ZERO, 4, Duration.ofSeconds(10));
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(10));
         tracker.record(cycle(GcKind.YOUNG, 1, 90));
         tracker.record(cycle(GcKind.CONCURRENT_CYCLE, 2, 95));
         tracker.record(cycle(GcKind.MIXED, 3, 70));
@@ -43,8 +42,8 @@ class LiveSetTrackerTest {
         tracker.record(cycle(GcKind.FULL, 7, 40));
         tracker.record(cycle(GcKind.OLD, 8, 45));
 
-        LiveSetReport report = tracker.report();
-        assertThat(report.points()).extracting(LiveSetPoint::bytes, LiveSetPoint::source).containsExactly(
+        LiveSetSeries report = tracker.series();
+        assertThat(report.all()).extracting(LiveSetPoint::bytes, LiveSetPoint::source).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(60 * MB, LiveSetPoint.Source.MIXED_PHASE),
                 org.assertj.core.groups.Tuple.tuple(40 * MB, LiveSetPoint.Source.FULL_GC),
                 org.assertj.core.groups.Tuple.tuple(45 * MB, LiveSetPoint.Source.OLD_GC));
@@ -53,7 +52,7 @@ class LiveSetTrackerTest {
 
     @Test
     void aFewFreshInspectionsDoNotDisplaceALongerSeriesOfOldCollections() {
-        LiveSetTracker tracker = new LiveSetTracker(Duration.ZERO, 4, Duration.ofSeconds(15));
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(15));
         for (int i = 0; i < 7; i++) {
             tracker.record(cycle(GcKind.OLD, 5 + 6 * i, 50 + 3L * i));
         }
@@ -61,23 +60,24 @@ class LiveSetTrackerTest {
             tracker.record(inspection(30 + 3 * i, 60 + i));
         }
 
-        LiveSetReport report = tracker.report();
-        assertThat(report.trendSources()).isEqualTo(Set.of(LiveSetPoint.Source.OLD_GC));
-        assertThat(report.trend().points()).isEqualTo(7);
+        LiveSetSeries report = tracker.series();
+        assertThat(report.sources()).isEqualTo(Set.of(LiveSetPoint.Source.OLD_GC));
+        assertThat(report.trendPoints()).hasSize(7);
     }
 
     @Test
     void inspectionsThatCoverTheObservationWinOverLessExactMeasurements() {
-        LiveSetTracker tracker = new LiveSetTracker(Duration.ZERO, 4, Duration.ofSeconds(15));
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(15));
         for (int i = 0; i < 7; i++) {
             tracker.record(cycle(GcKind.OLD, 5 + 6 * i, 50 + 3L * i));
             tracker.record(inspection(6 + 6 * i, 48 + 3L * i));
         }
 
-        LiveSetReport report = tracker.report();
-        assertThat(report.trendSources()).containsExactlyInAnyOrder(LiveSetPoint.Source.FULL_GC,
+        LiveSetSeries report = tracker.series();
+        assertThat(report.sources()).containsExactlyInAnyOrder(LiveSetPoint.Source.FULL_GC,
                 LiveSetPoint.Source.HEAP_INSPECTION);
-        assertThat(report.trend().fittedLatestBytes()).isCloseTo(66.0 * MB, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(report.trendPoints()).extracting(LiveSetPoint::source).containsOnly(
+                LiveSetPoint.Source.HEAP_INSPECTION).hasSize(7);
     }
 
     @Test
@@ -87,20 +87,20 @@ class LiveSetTrackerTest {
             points.add(new HeapPoint(T0.plusSeconds(i), 100 + i % 3));
         }
 
-        List<HeapPoint> thinned = LiveSetTracker.lowestOfGroups(points, 128);
+        List<HeapPoint> thinned = LiveSetTracker.lowestOfGroups(points, 128, HeapPoint::bytes);
 
         assertThat(thinned).hasSizeLessThanOrEqualTo(128).allSatisfy(p -> assertThat(p.bytes()).isEqualTo(100));
-        assertThat(LiveSetTracker.lowestOfGroups(points.subList(0, 50), 128)).hasSize(50);
+        assertThat(LiveSetTracker.lowestOfGroups(points.subList(0, 50), 128, HeapPoint::bytes)).hasSize(50);
     }
 
     @Test
     void anInspectionRightAfterItsOwnFullCollectionCountsOnce() {
-        LiveSetTracker tracker = new LiveSetTracker(Duration.ZERO, 4, Duration.ofSeconds(1));
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(1));
         for (int i = 0; i < 4; i++) {
             tracker.record(cycle(GcKind.FULL, 10 * i, 40 + i));
             tracker.record(inspection(10 * i + 0.2, 38 + i));
         }
 
-        assertThat(tracker.report().trend().points()).isEqualTo(4);
+        assertThat(tracker.series().trendPoints()).hasSize(4);
     }
 }

@@ -67,7 +67,7 @@ class SiteTrackerTest {
 
     /** A tracker that saw a young collection every second of the first two minutes, as in a busy service. */
     private static SiteTracker trackerWithCollections(Duration warmUp) {
-        SiteTracker tracker = new SiteTracker(warmUp);
+        SiteTracker tracker = new SiteTracker(new WarmUpClock(warmUp));
         for (int second = 0; second < 120; second++) {
             tracker.noteCollection(T0.plusMillis(second * 1000L + 500));
         }
@@ -169,7 +169,7 @@ class SiteTrackerTest {
         // Under ZGC a cycle may come seconds apart: between cycles the sampler still lists dead request garbage, so
         // the same objects appear in several snapshots. Without a collection between allocation and sighting,
         // that proves nothing.
-        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        SiteTracker tracker = new SiteTracker(new WarmUpClock(Duration.ZERO));
         List<Double> allocated = new ArrayList<>();
         for (int snapshot = 1; snapshot <= 5; snapshot++) {
             double now = snapshot * 3;
@@ -186,7 +186,7 @@ class SiteTrackerTest {
 
     @Test
     void aDescriptionGivenByTheReaderBecomesTheSitesExampleValue() {
-        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        SiteTracker tracker = new SiteTracker(new WarmUpClock(Duration.ZERO));
         tracker.record(new ObjectSample("java.util.ArrayList", 1, T0, T0.plusSeconds(10), 24, -1, 0, LISTENER_SITE,
                 List.of(), "", "Size: 3"));
         tracker.record(new ObjectSample("java.util.ArrayList", 2, T0.plusSeconds(1), T0.plusSeconds(10), 24, -1, 0,
@@ -197,7 +197,7 @@ class SiteTrackerTest {
 
     @Test
     void theSameSnapshotReadTwiceCountsOnce() {
-        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        SiteTracker tracker = new SiteTracker(new WarmUpClock(Duration.ZERO));
         for (int copy = 0; copy < 2; copy++) {
             tracker.record(sample("com.example.Widget", 5, 10, LISTENER_SITE, List.of()));
         }
@@ -208,7 +208,7 @@ class SiteTrackerTest {
 
     @Test
     void keepsABoundedNumberOfSnapshots() {
-        SiteTracker tracker = new SiteTracker(Duration.ZERO);
+        SiteTracker tracker = new SiteTracker(new WarmUpClock(Duration.ZERO));
         for (int snapshot = 1; snapshot <= SiteTracker.MAX_SNAPSHOTS + 40; snapshot++) {
             tracker.record(sample("com.example.Request", snapshot - 0.5, snapshot, LISTENER_SITE, List.of()));
         }

@@ -21,7 +21,7 @@ class TypeGrowthTrackerTest {
 
     @Test
     void ratesAreMeasuredFromTheFirstToTheLatestHistogram() {
-        TypeGrowthTracker tracker = new TypeGrowthTracker(Duration.ZERO, 0.05);
+        TypeGrowthTracker tracker = new TypeGrowthTracker(new WarmUpClock(Duration.ZERO), 0.05);
         tracker.record(histogram(0, true, 1000, 500));
         tracker.record(histogram(1, true, 2000, 700));
         tracker.record(histogram(2, true, 3000, 400));
@@ -43,7 +43,7 @@ class TypeGrowthTrackerTest {
 
     @Test
     void threeInspectionsAreTooFewToCallGrowthSteady() {
-        TypeGrowthTracker tracker = new TypeGrowthTracker(Duration.ZERO, 0.05);
+        TypeGrowthTracker tracker = new TypeGrowthTracker(new WarmUpClock(Duration.ZERO), 0.05);
         tracker.record(histogram(0, true, 1000, 500));
         tracker.record(histogram(1, true, 2000, 500));
         tracker.record(histogram(2, true, 3000, 500));
@@ -54,7 +54,7 @@ class TypeGrowthTrackerTest {
 
     @Test
     void histogramsThatCountedDeadObjectsAreSetAsideOnceLiveOnesExist() {
-        TypeGrowthTracker tracker = new TypeGrowthTracker(Duration.ZERO, 0.05);
+        TypeGrowthTracker tracker = new TypeGrowthTracker(new WarmUpClock(Duration.ZERO), 0.05);
         tracker.record(histogram(0, true, 1000, 500));
         tracker.record(histogram(1, false, 90_000, 500));
         tracker.record(histogram(2, true, 1000, 500));
@@ -64,7 +64,7 @@ class TypeGrowthTrackerTest {
 
     @Test
     void theSameHistogramTwiceIsKeptOnce() {
-        TypeGrowthTracker tracker = new TypeGrowthTracker(Duration.ZERO, 0.05);
+        TypeGrowthTracker tracker = new TypeGrowthTracker(new WarmUpClock(Duration.ZERO), 0.05);
         tracker.record(histogram(0, true, 1000, 500));
         tracker.record(histogram(0, true, 1000, 500));
 

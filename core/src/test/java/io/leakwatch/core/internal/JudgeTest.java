@@ -5,8 +5,6 @@ import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.core.LiveSetPoint;
-import io.leakwatch.core.LiveSetReport;
-import io.leakwatch.core.Trend;
 import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.TypeGrowth;
@@ -14,12 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LeakJudgeTest {
+class JudgeTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final double MB = 1e6;
     private static final AnalyzerConfig CONFIG = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
@@ -29,12 +28,43 @@ class LeakJudgeTest {
         return new TypeGrowth(type, 0, 1, 0, 1, bytesPerMinute, instancesPerMinute, 3, 3, 0.045, true);
     }
 
-    private static LiveSetReport growingLiveSet() {
-        Trend trend = new Trend(12, T0, T0.plusSeconds(26), 29.4 * MB / 60, 37.7 * MB, 1.25e-4, 29 * MB / 60,
-                false, 1 * MB, Duration.ofMinutes(8));
-        return new LiveSetReport(List.of(), List.of(), trend, Set.of(LiveSetPoint.Source.OLD_GC), null,
-                256_000_000L, List.of(new TrendWindow(trend, 37.7 * MB)), List.of(),
-                LevelHistory.of(List.of(12L, 20L, 29L, 37L), mb -> (long) (mb * MB)), LevelHistory.of(List.of(), mb -> 0));
+    /** Twelve ZGC old collections over 26 s, 29.4 MB/min and ±0.2 MB, as a live ZGC run of a static-map leak. */
+    private static LiveSetSeries growingLiveSet() {
+        List<LiveSetPoint> points = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double seconds = 26.0 * i / 11;
+            points.add(new LiveSetPoint(T0.plusMillis((long) (seconds * 1000)), (long) (12 * MB + 29.4 * MB / 60
+                    * seconds + (i % 2 == 0 ? 0.2 : -0.2) * MB), LiveSetPoint.Source.OLD_GC));
+        }
+        return new LiveSetSeries(points, points, List.of(), points, Set.of(LiveSetPoint.Source.OLD_GC), List.of(),
+                256_000_000L);
+    }
+
+    private static Judgement judge(List<TypeGrowth> growth, List<SiteSummary> sites) {
+        return new Judge(CONFIG).judge(growingLiveSet(), growth, sites, true, Duration.ofSeconds(40));
+    }
+
+    private static ReferenceStep field(String holder, String field) {
+        return new ReferenceStep(holder, field, false, null, -1, -1, 0);
+    }
+
+    private static ReferenceStep array(String type, int size) {
+        return new ReferenceStep(type, null, false, null, 0, size, 0);
+    }
+
+    private static ReferenceStep staticField(String owner, String field) {
+        return new ReferenceStep("java.lang.Class", field, true, owner, -1, -1, 0);
+    }
+
+    private static AccumulationPoint point(ReferenceStep container, int first, int latest, ReferenceStep... heldBy) {
+        return new AccumulationPoint(container, false, List.of(heldBy), first, latest);
+    }
+
+    private static SiteSummary site(String type, List<StackFrame> frames, List<ReferenceStep> chain,
+                                    AccumulationPoint point, int live, int liveAtFirst, int arrivals, double retention,
+                                    Duration oldestAge, boolean accumulating) {
+        return new SiteSummary(type, frames, chain, "", point, live, liveAtFirst, arrivals, retention, 0, T0,
+                oldestAge, accumulating, false, "");
     }
 
     @Test
@@ -46,11 +76,12 @@ class LeakJudgeTest {
                 steady("io.example.Customer", 0.93 * MB, 29_096), steady("java.lang.Long", 0.87 * MB, 36_061));
         SiteSummary keys = new SiteSummary("java.lang.Long", List.of(new StackFrame("java.lang.Long", "valueOf", 1),
                 new StackFrame("io.example.Registry", "add", 14)), List.of(new ReferenceStep(
-                "java.util.HashMap$Node", "key", false, null, -1, -1, 0)), "", new AccumulationPoint(
-                "HashMap$Node[16384]", List.of("HashMap.table", "static Registry.MAP"), 4096, 16384), 2, 2, 0, 0.33,
-                0, T0, Duration.ofSeconds(20), false);
+                "java.util.HashMap$Node", "key", false, null, -1, -1, 0)), "", point(
+                array("java.util.HashMap$Node[]", 16384), 4096, 16384, field("java.util.HashMap", "table"),
+                staticField("io.example.Registry", "MAP")), 2, 2, 0, 0.33,
+                0, T0, Duration.ofSeconds(20), false, false, "");
 
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(keys), true);
+        Judgement judgement = judge(growth, List.of(keys));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         assertThat(judgement.candidates().get(0).objectType()).isEqualTo("io.example.Customer");
@@ -71,12 +102,11 @@ class LeakJudgeTest {
                 new ReferenceStep("java.util.concurrent.ConcurrentHashMap", "table", false, null, -1, -1, 0),
                 new ReferenceStep("java.lang.Class", "SESSIONS", true, "com.example.Sessions", -1, -1, 0));
         SiteSummary carts = new SiteSummary("int[]", List.of(new StackFrame("com.example.Session", "<init>", 15)),
-                chain, "", new AccumulationPoint("ConcurrentHashMap$Node[65536]", List.of("ConcurrentHashMap.table",
-                "static Sessions.SESSIONS"), 32768, 65536), 190, 6, 6, 0.9, 190 * 272, T0, Duration.ofMinutes(2),
-                true, "");
+                chain, "", point(chain.get(7), 32768, 65536, chain.get(8), chain.get(9)), 190, 6, 6, 0.9, 190 * 272, T0, Duration.ofMinutes(2),
+                true, false, "");
 
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(steady("int[]", 9.7 * MB,
-                35_000)), List.of(carts), true);
+        Judgement judgement = judge(List.of(steady("int[]", 9.7 * MB,
+                35_000)), List.of(carts));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         assertThat(judgement.candidates().get(0).objectType()).isEqualTo("com.example.Session");
@@ -87,19 +117,19 @@ class LeakJudgeTest {
     void ofAMapsKeysAndValuesAccumulatingInOneTableTheApplicationValueNamesTheLeak() {
         // From a live ZGC run of the static-map leak, before any heap inspection: the JVM sampled the map's Long
         // keys more often than the Customers' long[], and both sites accumulate in the same table.
-        AccumulationPoint table = new AccumulationPoint("HashMap$Node[16384]", List.of("HashMap.table",
-                "static StaticMapLeak.CUSTOMERS"), 4096, 16384);
+        AccumulationPoint table = point(array("java.util.HashMap$Node[]", 16384), 4096, 16384,
+                field("java.util.HashMap", "table"), staticField("io.example.StaticMapLeak", "CUSTOMERS"));
         List<StackFrame> step = List.of(new StackFrame("java.lang.Long", "valueOf", 1),
                 new StackFrame("io.example.StaticMapLeak", "step", 24));
         SiteSummary keys = new SiteSummary("java.lang.Long", step, List.of(new ReferenceStep(
                 "java.util.HashMap$Node", "key", false, null, -1, -1, 0)), "", table, 30, 3, 5, 1, 30 * 16, T0,
-                Duration.ofSeconds(20), true, "");
+                Duration.ofSeconds(20), true, false, "");
         SiteSummary values = new SiteSummary("long[]", List.of(new StackFrame("io.example.Customer", "<init>", 33)),
                 List.of(new ReferenceStep("io.example.Customer", "history", false, null, -1, -1, 0),
                         new ReferenceStep("java.util.HashMap$Node", "value", false, null, -1, -1, 0)), "", table, 6,
-                1, 3, 1, 6 * 816, T0, Duration.ofSeconds(15), true, "");
+                1, 3, 1, 6 * 816, T0, Duration.ofSeconds(15), true, false, "");
 
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(keys, values), true);
+        Judgement judgement = judge(List.of(), List.of(keys, values));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         assertThat(judgement.candidates()).hasSize(1);
@@ -109,18 +139,18 @@ class LeakJudgeTest {
     @Test
     void theApplicationValueNamesTheLeakEvenBeforeItsOwnSamplesAccumulate() {
         // The same run a few seconds earlier: only the keys' site accumulates yet.
-        AccumulationPoint table = new AccumulationPoint("HashMap$Node[16384]", List.of("HashMap.table",
-                "static StaticMapLeak.CUSTOMERS"), 4096, 16384);
+        AccumulationPoint table = point(array("java.util.HashMap$Node[]", 16384), 4096, 16384,
+                field("java.util.HashMap", "table"), staticField("io.example.StaticMapLeak", "CUSTOMERS"));
         SiteSummary keys = new SiteSummary("java.lang.Long", List.of(new StackFrame("java.lang.Long", "valueOf", 1),
                 new StackFrame("io.example.StaticMapLeak", "step", 24)), List.of(new ReferenceStep(
                 "java.util.HashMap$Node", "key", false, null, -1, -1, 0)), "", table, 30, 3, 5, 1, 30 * 16, T0,
-                Duration.ofSeconds(20), true, "");
+                Duration.ofSeconds(20), true, false, "");
         SiteSummary values = new SiteSummary("long[]", List.of(new StackFrame("io.example.Customer", "<init>", 33)),
                 List.of(new ReferenceStep("io.example.Customer", "history", false, null, -1, -1, 0),
                         new ReferenceStep("java.util.HashMap$Node", "value", false, null, -1, -1, 0)), "", table, 2,
-                1, 1, 1, 2 * 816, T0, Duration.ofSeconds(5), false, "");
+                1, 1, 1, 2 * 816, T0, Duration.ofSeconds(5), false, false, "");
 
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(keys, values), true);
+        Judgement judgement = judge(List.of(), List.of(keys, values));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         assertThat(judgement.candidates()).singleElement().satisfies(c -> {
@@ -138,10 +168,10 @@ class LeakJudgeTest {
                         new ReferenceStep("java.util.LinkedList$Node", "prev", false, null, -1, -1, 0),
                         new ReferenceStep("java.util.LinkedList", "last", false, null, -1, -1, 0),
                         new ReferenceStep("com.example.AuditLog", "entries", false, null, -1, -1, 0)), "",
-                new AccumulationPoint("LinkedList$Node.prev \u00d7 2", List.of("LinkedList.last",
-                        "AuditLog.entries"), 1, 2), 40, 2, 5, 1, 40 * 3016, T0, Duration.ofMinutes(1), true, "");
+                new AccumulationPoint(field("java.util.LinkedList$Node", "prev"), true,
+                        List.of(field("java.util.LinkedList", "last"), field("com.example.AuditLog", "entries")), 1, 2), 40, 2, 5, 1, 40 * 3016, T0, Duration.ofMinutes(1), true, false, "");
 
-        assertThat(LeakJudge.applicationOwner(entries)).isEqualTo("byte[]");
+        assertThat(CandidateRanker.applicationOwner(entries)).isEqualTo("byte[]");
     }
 
     @Test
@@ -152,31 +182,21 @@ class LeakJudgeTest {
                 0.379 * MB, 15_808));
         List<TypeGrowth> most = List.of(steady("byte[]", 20 * MB, 20_000));
 
-        assertThat(new LeakJudge(CONFIG).judge(growingLiveSet(), little, List.of(), true).verdict())
+        assertThat(judge(little, List.of()).verdict())
                 .isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(new LeakJudge(CONFIG).judge(growingLiveSet(), most, List.of(), true).verdict())
+        assertThat(judge(most, List.of()).verdict())
                 .isEqualTo(Verdict.LEAK);
-    }
-
-    @Test
-    void theMonitorsOwnBoundedStateIsNeverACandidate() {
-        List<TypeGrowth> growth = List.of(steady("io.leakwatch.core.ClassHistogram$Entry", 20 * MB, 50_000));
-
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(), true);
-
-        assertThat(judgement.candidates()).isEmpty();
-        assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
     void typeGrowthThatExplainsATinyShareOfTheLiveSetGrowthDoesNotMakeALeak() {
         List<TypeGrowth> growth = List.of(steady("java.util.HashSet", 2.0 * MB, 12));
 
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(), true);
+        Judgement judgement = judge(growth, List.of());
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(judgement.candidates()).singleElement().satisfies(c ->
-                assertThat(c.shareOfLiveSetGrowth()).isLessThan(LeakJudge.MIN_SHARE_OF_GROWTH));
+                assertThat(c.shareOfLiveSetGrowth()).isLessThan(Thresholds.MIN_SHARE_OF_GROWTH));
     }
 
     @Test
@@ -184,21 +204,22 @@ class LeakJudgeTest {
         List<TypeGrowth> growth = List.of(steady("io.example.Customer", 25 * MB, 30_000),
                 steady("java.lang.Long", 0.9 * MB, 36_061));
 
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), growth, List.of(), true);
+        Judgement judgement = judge(growth, List.of());
 
         assertThat(judgement.candidates()).extracting(c -> c.objectType()).containsExactly("io.example.Customer");
     }
 
     @Test
     void twoSitesOfOneLeakThatAccumulateInTheSameArrayAreOneCandidate() {
-        AccumulationPoint listeners = new AccumulationPoint("Object[3511]", List.of("CopyOnWriteArrayList.array",
-                "EventBus.listeners", "static App.BUS"), 500, 3511);
+        AccumulationPoint listeners = point(array("java.lang.Object[]", 3511), 500, 3511,
+                field("java.util.concurrent.CopyOnWriteArrayList", "array"), field("io.example.EventBus", "listeners"),
+                staticField("io.example.App", "BUS"));
         SiteSummary labels = new SiteSummary("char[]", List.of(new StackFrame("io.example.Widget", "<init>", 36)),
-                List.of(), "", listeners, 9, 1, 5, 1.0, 0, T0, Duration.ofSeconds(30), true);
+                List.of(), "", listeners, 9, 1, 5, 1.0, 0, T0, Duration.ofSeconds(30), true, false, "");
         SiteSummary widgets = new SiteSummary("io.example.Widget", List.of(new StackFrame("io.example.App", "step",
-                22)), List.of(), "", listeners, 4, 1, 4, 1.0, 0, T0, Duration.ofSeconds(30), true);
+                22)), List.of(), "", listeners, 4, 1, 4, 1.0, 0, T0, Duration.ofSeconds(30), true, false, "");
 
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(labels, widgets), true);
+        Judgement judgement = judge(List.of(), List.of(labels, widgets));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         // The widgets' labels were sampled more, but the widget, an application class, names the leak.
@@ -206,13 +227,4 @@ class LeakJudgeTest {
                 .satisfies(c -> assertThat(c.objectType()).isEqualTo("io.example.Widget"));
     }
 
-    @Test
-    void sitesAllocatedByTheMonitorItselfAreNeverCandidates() {
-        SiteSummary own = new SiteSummary("byte[]", List.of(new StackFrame("io.leakwatch.jfr.internal.MonitorSession",
-                "chainSnapshot", 383)), List.of(), "", null, 9, 1, 5, 1.0, 0, T0, Duration.ofSeconds(30), true);
-
-        Judgement judgement = new LeakJudge(CONFIG).judge(growingLiveSet(), List.of(), List.of(own), true);
-
-        assertThat(judgement.candidates()).isEmpty();
-    }
 }
