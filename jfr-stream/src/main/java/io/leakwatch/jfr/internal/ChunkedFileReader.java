@@ -36,7 +36,10 @@ public final class ChunkedFileReader {
     private final EventHandlers handlers;
     private final AnalyzerFeed feed;
 
-    /** What became of one chunk the JDK's parser could not read to its end, and why, in words. */
+    /**
+     * A chunk the JDK's parser could not read to its end, and why, in words completing "chunk N ..." ("could not
+     * be read: the JDK's parser failed with ...", "was never finished ...").
+     */
     public record ChunkFailure(ChunkLayout.Chunk chunk, String cause) {
     }
 
@@ -96,7 +99,8 @@ public final class ChunkedFileReader {
                     ChunkLayout.Chunk failed = rest.get(stoppedIn);
                     String cause;
                     if (attempt.thrown() != null) {
-                        cause = "the JDK's parser failed with " + ParserFailures.describe(attempt.thrown());
+                        cause = "could not be read: the JDK's parser failed with "
+                                + ParserFailures.describe(attempt.thrown());
                     } else {
                         scratch = scratch == null ? scratchDirectory() : scratch;
                         cause = causeOf(file, failed, scratch);
@@ -157,11 +161,13 @@ public final class ChunkedFileReader {
             }
         } catch (IOException | RuntimeException | Error e) {
             ParserFailures.rethrowIfFatal(e);
-            return "the JDK's parser failed with " + ParserFailures.describe(e);
+            return "could not be read: the JDK's parser failed with " + ParserFailures.describe(e)
+                    + " (read alone, so positions count from the chunk's start)";
         } finally {
             Files.deleteIfExists(alone);
         }
-        return "the JDK's event stream stopped in it without giving a reason, though the chunk reads alone";
+        return "could not be read: the JDK's event stream stopped in it without giving a reason, though the chunk"
+                + " reads alone";
     }
 
     /** A private directory for chunk copies: recordings hold class names, stack traces and heap figures. */

@@ -176,7 +176,7 @@ public final class StructureFuzzer {
     }
 
     /** Writes {@code value} as a varint of exactly {@code length} bytes (padded with continuation bits). */
-    static void writeVarint(byte[] bytes, int position, int length, long value) {
+    public static void writeVarint(byte[] bytes, int position, int length, long value) {
         long rest = value;
         for (int i = 0; i < length; i++) {
             boolean last = i == length - 1;
