@@ -168,6 +168,12 @@ public final class RecordingAnalyzer {
             problems.add(String.format(Locale.ROOT, "%d events held values the analysis could not take and were"
                     + " skipped (the first: %s)", reading.eventsNotRead(), reading.firstEventError()));
         }
+        if (reading.misreadEvents() > 0) {
+            problems.add(String.format(Locale.ROOT, "its writer put the start time or duration of %s elsewhere than"
+                    + " first, where the JDK's parser reads them, so their %d events would have nonsense times and"
+                    + " were left out (JMC's flightrecorder.writer does this)", String.join(", ",
+                    reading.misreadTypes()), reading.misreadEvents()));
+        }
         if (layout.truncated()) {
             problems.add(String.format(Locale.ROOT, "it ends inside a chunk, so the last %d of its %d bytes (after"
                             + " %d complete chunks) were not read; the file was cut short or was still being written",

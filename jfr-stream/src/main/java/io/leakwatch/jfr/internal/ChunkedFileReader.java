@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -50,10 +51,15 @@ public final class ChunkedFileReader {
      * @param failures         the chunks that could not be read to their end, in file order
      * @param eventsNotRead    events the handlers could not take (an unexpected value in a field)
      * @param firstEventError  the first of those, in words, or null
+     * @param misreadEvents    events left out because the JDK's parser misreads their type's fields (see
+     *                         {@link MisreadEventTypes})
+     * @param misreadTypes     the names of those types, sorted
      */
-    public record Reading(long events, List<ChunkFailure> failures, long eventsNotRead, String firstEventError) {
+    public record Reading(long events, List<ChunkFailure> failures, long eventsNotRead, String firstEventError,
+                          long misreadEvents, List<String> misreadTypes) {
         public Reading {
             failures = List.copyOf(failures);
+            misreadTypes = List.copyOf(new TreeSet<>(misreadTypes));
         }
     }
 
@@ -67,6 +73,7 @@ public final class ChunkedFileReader {
         long before = feed.events();
         List<ChunkFailure> failures = new ArrayList<>();
         EventErrors eventErrors = new EventErrors();
+        MisreadEventTypes misread = new MisreadEventTypes();
         Path scratch = null;
         try {
             List<List<ChunkLayout.Chunk>> runs = new ArrayList<>();
@@ -91,7 +98,7 @@ public final class ChunkedFileReader {
                         scratch = scratch == null ? scratchDirectory() : scratch;
                         source = copy(file, rest, scratch);
                     }
-                    Attempt attempt = stream(source, eventErrors);
+                    Attempt attempt = stream(source, eventErrors, misread);
                     int stoppedIn = stoppedIn(rest, attempt);
                     if (stoppedIn < 0) {
                         break;
@@ -115,16 +122,17 @@ public final class ChunkedFileReader {
             }
         }
         failures.sort(Comparator.comparingInt(failure -> failure.chunk().number()));
-        return new Reading(feed.events() - before, failures, eventErrors.count, eventErrors.first);
+        return new Reading(feed.events() - before, failures, eventErrors.count, eventErrors.first, misread.refused(),
+                List.copyOf(misread.types()));
     }
 
     private record Attempt(int flushes, Throwable thrown) {
     }
 
-    private Attempt stream(Path source, EventErrors eventErrors) throws IOException {
+    private Attempt stream(Path source, EventErrors eventErrors, MisreadEventTypes misread) throws IOException {
         int[] flushes = {0};
         try (EventStream stream = EventStream.openFile(source)) {
-            handlers.registerOn(stream);
+            handlers.registerOn(stream, misread);
             stream.onFlush(() -> flushes[0]++);
             // Without an error action, the stream prints the stack trace of a handler's exception to stderr.
             stream.onError(eventErrors::add);
