@@ -164,6 +164,13 @@ public final class RecordingAnalyzer {
             problems.add(String.format(Locale.ROOT, "chunk %d of %d (bytes %d to %d) %s", chunk.number(),
                     layout.completeChunks(), chunk.offsetBytes(), chunk.endBytes(), failure.cause()));
         }
+        for (ChunkLayout.Chunk chunk : layout.chunks()) {
+            if (chunk.unfinished() && reading.failures().stream().noneMatch(f -> f.chunk().equals(chunk))) {
+                problems.add(String.format(Locale.ROOT, "chunk %d of %d was still being written (its JVM runs, or"
+                        + " died before finishing it), so it was read up to its last flush", chunk.number(),
+                        layout.completeChunks()));
+            }
+        }
         if (reading.eventsNotRead() > 0) {
             problems.add(String.format(Locale.ROOT, "%d events held values the analysis could not take and were"
                     + " skipped (the first: %s)", reading.eventsNotRead(), reading.firstEventError()));

@@ -51,7 +51,7 @@ class StructureFuzzTest {
         add("HotSpot GC and old-object samples", Recordings.withCollections(shared.resolve("collections.jfr"), 3),
                 200);
         add("the monitor's evidence of a leak, as zoo runs write it", monitorEvidence(shared.resolve("evidence")),
-                100);
+                50);
         Path corpus = Corpus.find();
         if (corpus != null) {
             // The smaller files of JDK 8, 11 (full_gc_cms), 12 (two chunks) and 21, and a JMC-writer file (pid1).

@@ -55,11 +55,15 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
      * @param flushSegments  how many times an {@code EventStream} that reads it whole runs its flush actions: once
      *                       per checkpoint flagged as ending a flush segment, and once at the chunk's end (measured on
      *                       every file of shared/corpus with JDK 17 and 25)
+     * @param unfinished     whether its header says its JVM had not finished it (a JFR repository's current
+     *                       chunk, or a JVM that died): its header was last updated at its last flush, and
+     *                       {@code EventStream} would wait for the rest forever
      * @param defect         why the JDK's parser must not be given this chunk (a chain of checkpoints that loops
-     *                       would make it loop forever, an unfinished chunk makes it wait for its writer), in words
-     *                       completing "chunk N ..."; null when its header and chain are sound
+     *                       would make it loop forever), in words completing "chunk N ..."; null when its header
+     *                       and chain are sound
      */
-    public record Chunk(int number, long offsetBytes, long sizeBytes, int flushSegments, String defect) {
+    public record Chunk(int number, long offsetBytes, long sizeBytes, int flushSegments, boolean unfinished,
+                        String defect) {
         public long endBytes() {
             return offsetBytes + sizeBytes;
         }
@@ -85,6 +89,11 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
      * @throws UnreadableRecordingException with the cause in words when the file is not a recording this JDK can
      *                                      read
      */
+    /** Where the state byte lies in a chunk's header: 0 once the chunk is finished. */
+    public static long stateOffset() {
+        return STATE_OFFSET;
+    }
+
     public static ChunkLayout of(Path file) throws UnreadableRecordingException {
         long size;
         try {
@@ -146,19 +155,15 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
         int major = header.getShort(4) & 0xffff;
         int minor = header.getShort(6) & 0xffff;
         if (major != 1 && major != 2) {
-            return new Chunk(number, offset, size, 1, String.format(Locale.ROOT, "is in JFR format %d.%d, which"
-                    + " this JDK cannot read", major, minor));
+            return defective(number, offset, size, "is in JFR format %d.%d,"
+                    + " which this JDK cannot read", major, minor);
         }
-        int state = header.get(STATE_OFFSET) & 0xff;
-        if (state != 0) {
-            // The JVM sets it to 0 when it finishes the chunk; EventStream waits for that forever.
-            return new Chunk(number, offset, size, 1, String.format(Locale.ROOT, "was never finished (its header's"
-                    + " state byte is %d, not 0): its JVM was still writing it or died first", state));
-        }
+        // The JVM sets the state to 0 when it finishes the chunk; before, it counts flushes.
+        boolean unfinished = header.get(STATE_OFFSET) != 0;
         long metadataOffset = header.getLong(24);
         if (metadataOffset < HEADER_BYTES || metadataOffset >= size) {
-            return new Chunk(number, offset, size, 1, String.format(Locale.ROOT, "has its metadata event at offset"
-                    + " %d, outside the chunk (%d bytes)", metadataOffset, size));
+            return defective(number, offset, size, "has its metadata event at offset"
+                    + " %d, outside the chunk (%d bytes)", metadataOffset, size);
         }
         long checkpointOffset = header.getLong(16);
         ByteBuffer head = ByteBuffer.allocate(CHECKPOINT_HEAD_BYTES);
@@ -167,12 +172,12 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
         long at = checkpointOffset;
         while (true) {
             if (at < HEADER_BYTES || at >= size) {
-                return new Chunk(number, offset, size, 1, String.format(Locale.ROOT, "has a constant-pool event"
-                        + " at offset %d, outside the chunk (%d bytes)", at, size));
+                return defective(number, offset, size, "has a constant-pool event"
+                        + " at offset %d, outside the chunk (%d bytes)", at, size);
             }
             if (!seen.add(at) || seen.size() > MAX_CHECKPOINTS) {
-                return new Chunk(number, offset, size, 1, String.format(Locale.ROOT, "has constant-pool events"
-                        + " that point back to each other (at offset %d)", at));
+                return defective(number, offset, size, "has constant-pool events"
+                        + " that point back to each other (at offset %d)", at);
             }
             head.clear();
             head.limit((int) Math.min(CHECKPOINT_HEAD_BYTES, size - at));
@@ -185,17 +190,22 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
             varints.next(); // duration
             long delta = varints.next();
             if (typeId != CHECKPOINT_TYPE_ID || !head.hasRemaining()) {
-                return new Chunk(number, offset, size, 1, String.format(Locale.ROOT, "has no constant-pool event"
-                        + " at offset %d, where its chain of them leads", at));
+                return defective(number, offset, size, "has no constant-pool event"
+                        + " at offset %d, where its chain of them leads", at);
             }
             if ((head.get() & FLUSH_FLAG) != 0) {
                 flushes++;
             }
             if (delta == 0) {
-                return new Chunk(number, offset, size, flushes + 1, null);
+                return new Chunk(number, offset, size, flushes + 1, unfinished, null);
             }
             at += delta;
         }
+    }
+
+    /** A chunk the JDK's parser must not be given, and why, in words completing "chunk N ...". */
+    private static Chunk defective(int number, long offset, long size, String format, Object... values) {
+        return new Chunk(number, offset, size, 1, false, String.format(Locale.ROOT, format, values));
     }
 
     /** LEB128 varints as the JDK reads them ({@code RecordingInput.readLong}): 7 bits a byte, the 9th byte whole. */

@@ -4,6 +4,7 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class ChunkedFileReader {
 
     /**
      * A chunk the JDK's parser could not read to its end, and why, in words completing "chunk N ..." ("could not
-     * be read: the JDK's parser failed with ...", "was never finished ...").
+     * be read: the JDK's parser failed with ...", "has constant-pool events that point back to each other ...").
      */
     public record ChunkFailure(ChunkLayout.Chunk chunk, String cause) {
     }
@@ -79,12 +80,17 @@ public final class ChunkedFileReader {
             List<List<ChunkLayout.Chunk>> runs = new ArrayList<>();
             List<ChunkLayout.Chunk> run = new ArrayList<>();
             for (ChunkLayout.Chunk chunk : layout.chunks()) {
-                if (chunk.defect() == null) {
-                    run.add(chunk);
-                } else {
+                if (chunk.defect() != null) {
                     failures.add(new ChunkFailure(chunk, chunk.defect()));
                     runs.add(run);
                     run = new ArrayList<>();
+                } else if (chunk.unfinished()) {
+                    // Read alone from a copy marked finished: what its JVM had flushed is valid.
+                    runs.add(run);
+                    runs.add(List.of(chunk));
+                    run = new ArrayList<>();
+                } else {
+                    run.add(chunk);
                 }
             }
             runs.add(run);
@@ -92,7 +98,7 @@ public final class ChunkedFileReader {
                 List<ChunkLayout.Chunk> rest = chunks;
                 while (!rest.isEmpty()) {
                     Path source;
-                    if (rest.size() == layout.completeChunks()) {
+                    if (rest.size() == layout.completeChunks() && !rest.get(0).unfinished()) {
                         source = file; // the JDK stops by itself at the end of the last complete chunk
                     } else {
                         scratch = scratch == null ? scratchDirectory() : scratch;
@@ -201,6 +207,11 @@ public final class ChunkedFileReader {
                     throw new IOException("the file shrank while it was read");
                 }
                 done += moved;
+            }
+            for (ChunkLayout.Chunk chunk : chunks) {
+                if (chunk.unfinished()) {
+                    out.write(ByteBuffer.wrap(new byte[1]), chunk.offsetBytes() - from + ChunkLayout.stateOffset());
+                }
             }
         }
         return copy;

@@ -18,7 +18,7 @@ public final class AsyncProfilerRecordings {
     private AsyncProfilerRecordings() {
     }
 
-    /** The library for this machine inside the jar, or null where the jar has none (it has linux-x64, -arm64, macOS). */
+    /** The library for this machine in the jar, or null where it has none (it has linux-x64, linux-arm64, macOS). */
     public static String libraryResource() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch");
