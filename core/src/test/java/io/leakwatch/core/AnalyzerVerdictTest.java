@@ -344,4 +344,39 @@ class AnalyzerVerdictTest {
         assertThat(analysis.gc()).last().satisfies(run -> assertThat(run.collectionCount()).isEqualTo(5));
         assertThat(analysis.liveSet().afterGc()).isEmpty();
     }
+
+    @Test
+    void aLeakThatKillsItsJvmInsideTheWarmUpIsALeakFromTheFileItLeaves() {
+        // 4 MB/s into a 96 MB heap, dead after 24 s, within the default warm-up of 30 s: the last full collections
+        // find the heap full and the one emission of samples shows orders allocated all along.
+        for (boolean chains : new boolean[]{true, false}) {
+            Analysis analysis = Scenarios.leakThatKillsItsJvmWithinTheWarmUp(24, chains).analyze(CONFIG);
+
+            assertThat(analysis.verdict()).as(analysis.reason()).isEqualTo(Verdict.LEAK);
+            assertThat(analysis.findings()).extracting(Finding::rule).containsExactly(Rule.HEAP_EXHAUSTED,
+                    Rule.CANDIDATE_EXPLAINS_GROWTH);
+            assertThat(analysis.topCandidate().objectType()).isEqualTo(Scenarios.ORDER);
+            assertThat(analysis.topCandidate().firstApplicationFrame()).isEqualTo(Scenarios.ORDER_STACK.get(0));
+        }
+        Analysis chained = Scenarios.leakThatKillsItsJvmWithinTheWarmUp(24, true).analyze(CONFIG);
+        assertThat(chained.topCandidate().accumulationPoint().describe())
+                .isEqualTo("Object[20000] \u2190 ArrayList.elementData \u2190 static Checkout.PLACED");
+    }
+
+    @Test
+    void aPlainRecordingOfALeakNamesItAsSuspectedWithoutCallingItALeak() {
+        // One emission of samples at the end, no old collection: the live set was never measured.
+        Analysis leaking = Scenarios.plainRecording(600, true).analyze(CONFIG);
+
+        assertThat(leaking.verdict()).as(leaking.reason()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(leaking.candidates()).first().satisfies(top -> {
+            assertThat(top.objectType()).isEqualTo(Scenarios.ORDER);
+            assertThat(top.status()).isEqualTo(LeakCandidate.Status.SUSPECTED);
+            assertThat(top.hasEvidence(Evidence.Signal.STEADY_SURVIVORS)).isTrue();
+        });
+        // The healthy service's start-up structure and request objects are not candidates.
+        Analysis healthy = Scenarios.plainRecording(600, false).analyze(CONFIG);
+        assertThat(healthy.verdict()).isNotEqualTo(Verdict.LEAK);
+        assertThat(healthy.candidates()).isEmpty();
+    }
 }

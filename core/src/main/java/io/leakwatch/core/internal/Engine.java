@@ -57,7 +57,7 @@ public final class Engine {
         this.config = config;
         this.warmUp = new WarmUpClock(config.warmUp());
         this.gcStatistics = new GcStatisticsTracker(config.gcWindows());
-        this.liveSet = new LiveSetTracker(warmUp, config.minObservation());
+        this.liveSet = new LiveSetTracker(warmUp);
         this.types = new TypeGrowthTracker(warmUp, config.significance());
         this.sites = new SiteTracker(warmUp);
         this.judge = new Judge(config);

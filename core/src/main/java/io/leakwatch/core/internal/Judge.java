@@ -60,9 +60,8 @@ final class Judge {
                     shown, basis);
         }
         Finding exhausted = HeapRules.exhausted(series);
+        LeakCandidate named = candidates.stream().filter(Judge::saysWhatGrows).findFirst().orElse(null);
         if (exhausted != null) {
-            LeakCandidate named = candidates.stream().filter(c -> c.status() == LeakCandidate.Status.CONFIRMED
-                    || c.hasEvidence(Evidence.Signal.STEADY_SURVIVORS)).findFirst().orElse(null);
             if (named != null) {
                 candidates = promote(candidates, named);
                 return new Judgement(Verdict.LEAK, List.of(exhausted, explains(named)), true, candidates, shown,
@@ -73,8 +72,9 @@ final class Judge {
         }
         if (growth.grows()) {
             Finding grows = withExhaustion(growth.finding(), growthFit, series.maxHeapBytes());
-            if (top != null && top.status() == LeakCandidate.Status.CONFIRMED) {
-                return new Judgement(Verdict.LEAK, List.of(grows, explains(top)), true, candidates, shown, basis);
+            if (named != null) {
+                candidates = promote(candidates, named);
+                return new Judgement(Verdict.LEAK, List.of(grows, explains(named)), true, candidates, shown, basis);
             }
             return new Judgement(Verdict.INCONCLUSIVE, List.of(grows, Finding.of(Rule.NOTHING_SAYS_WHAT_GROWS)), true,
                     candidates, shown, basis);
@@ -105,12 +105,27 @@ final class Judge {
         }
         if (findings.isEmpty()) {
             double span = shown == null ? 0 : shown.spanSeconds();
-            findings.add(Finding.of(Rule.TOO_LITTLE_EVIDENCE).with("points", series.trendPoints().size())
-                    .with("spanSeconds", span).with("observedSeconds", observed == null ? 0 : observed.toNanos() / 1e9)
-                    .against("points", Thresholds.MIN_POINTS_FOR_NO_LEAK)
+            Finding tooLittle = Finding.of(Rule.TOO_LITTLE_EVIDENCE).with("points", series.trendPoints().size())
+                    .with("spanSeconds", span).with("observedSeconds", observed == null ? 0 : observed.toNanos() / 1e9);
+            if (shown != null && shown.points() >= Thresholds.MIN_POINTS_FOR_NO_LEAK) {
+                // Enough measurements, but too noisy yet to rule out growth that matters.
+                tooLittle = tooLittle.with("noiseBytes", shown.noiseBytes())
+                        .with("slopeUpperBoundBytesPerSecond", shown.slopeUpperBound(basis.confidence()))
+                        .against("slopeUpperBoundBytesPerSecond", basis.slowestGrowthBytesPerSecond());
+            }
+            findings.add(tooLittle.against("points", Thresholds.MIN_POINTS_FOR_NO_LEAK)
                     .against("spanSeconds", config.minObservation().toNanos() / 1e9));
         }
         return new Judgement(Verdict.INCONCLUSIVE, findings, suspected, candidates, shown, basis);
+    }
+
+    /**
+     * Whether a candidate says what grows, once growth or exhaustion is measured: it is confirmed, or its samples
+     * were allocated steadily over the run and are still alive (one emission of samples shows no more).
+     */
+    private static boolean saysWhatGrows(LeakCandidate candidate) {
+        return candidate.status() == LeakCandidate.Status.CONFIRMED
+                || candidate.hasEvidence(Evidence.Signal.STEADY_SURVIVORS);
     }
 
     private static Finding explains(LeakCandidate candidate) {

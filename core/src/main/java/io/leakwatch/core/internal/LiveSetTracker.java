@@ -42,7 +42,6 @@ final class LiveSetTracker {
             EnumSet.of(LiveSetPoint.Source.MIXED_PHASE));
 
     private final WarmUpClock warmUp;
-    private final Duration minObservation;
     private final ThinnedSeries<LiveSetPoint> points = new ThinnedSeries<>(SERIES_CAPACITY,
             (a, b) -> a.bytes() <= b.bytes() ? a : b, LiveSetPoint::time);
     private final ThinnedSeries<HeapPoint> afterGc = new ThinnedSeries<>(SERIES_CAPACITY,
@@ -50,13 +49,9 @@ final class LiveSetTracker {
     private long maxHeapBytes;
     private HeapPoint mixedPhaseLowest;
 
-    /**
-     * @param warmUp         points within the warm-up are left out of trends (start-up fills caches)
-     * @param minObservation the span a family of points must cover to be preferred for the trend
-     */
-    LiveSetTracker(WarmUpClock warmUp, Duration minObservation) {
+    /** @param warmUp points within the warm-up are left out of trends (start-up fills caches) */
+    LiveSetTracker(WarmUpClock warmUp) {
         this.warmUp = warmUp;
-        this.minObservation = minObservation;
     }
 
     /** Adds a completed collection. */
@@ -111,21 +106,13 @@ final class LiveSetTracker {
         List<LiveSetPoint> afterWarmUp = measured.stream().filter(point -> !point.time().isBefore(trendStart))
                 .toList();
 
-        // The most exact kind of measurement that covers the minimum observation wins; a few fresh inspections
-        // must not displace a longer series of old collections (and flip a verdict), so failing that, the kind with
-        // the most points does.
+        // The family with the most measurements wins, the more exact one on a tie: the test weighs noise itself, and
+        // more points of a noisier kind (ZGC's cycles every second) tell more than a few exact ones. Before this, a
+        // few fresh inspections displaced a longer series of other measurements and flipped a verdict back.
         Set<LiveSetPoint.Source> sources = Set.of();
         List<LiveSetPoint> chosen = List.of();
         for (Set<LiveSetPoint.Source> family : SOURCE_FAMILIES) {
             List<LiveSetPoint> candidates = afterWarmUp.stream().filter(p -> family.contains(p.source())).toList();
-            boolean spans = candidates.size() >= Thresholds.MIN_POINTS_FOR_NO_LEAK && Duration.between(
-                    candidates.get(0).time(), candidates.get(candidates.size() - 1).time())
-                    .compareTo(minObservation) >= 0;
-            if (spans) {
-                sources = family;
-                chosen = candidates;
-                break;
-            }
             if (candidates.size() > chosen.size()) {
                 sources = family;
                 chosen = candidates;

@@ -110,8 +110,10 @@ final class Prose {
                     + ".";
             case NO_HEAP_FIGURES -> "Record with jdk.GCHeapSummary enabled (JFR's default and profile settings enable"
                     + " it).";
-            case TOO_LITTLE_EVIDENCE -> "Record for longer, with collections that free the old generation or heap"
-                    + " inspections; the live monitor takes inspections itself.";
+            case TOO_LITTLE_EVIDENCE -> decisive.values().containsKey("slopeUpperBoundBytesPerSecond")
+                    ? "Watch for longer: every measurement narrows what the live set may be doing."
+                    : "Record for longer, with collections that free the old generation or heap inspections; the live"
+                    + " monitor takes inspections itself.";
             case LIVE_SET_GROWS, HEAP_EXHAUSTED -> {
                 if (!has(findings, Rule.CANDIDATE_EXPLAINS_GROWTH)) {
                     yield "Take heap inspections (class histograms) at least twice, some time apart, and enable"
@@ -169,6 +171,14 @@ final class Prose {
     }
 
     private static String tooLittle(Finding finding, Duration warmUp, Duration minObservation) {
+        if (finding.values().containsKey("slopeUpperBoundBytesPerSecond")) {
+            return String.format(Locale.ROOT, "Not settled yet: %.0f live-set measurements over %s after the warm-up"
+                            + " show no clear growth, but they scatter by %s, too much to rule out growth of %s/min"
+                            + " (they allow up to %s/min).", finding.value("points"),
+                    seconds(finding.value("spanSeconds")), Bytes.format(finding.value("noiseBytes")),
+                    Bytes.format(finding.threshold("slopeUpperBoundBytesPerSecond") * 60),
+                    Bytes.format(finding.value("slopeUpperBoundBytesPerSecond") * 60));
+        }
         String seen = String.format(Locale.ROOT, "%.0f live-set measurements over %s after the warm-up",
                 finding.value("points"), seconds(finding.value("spanSeconds")));
         double observed = finding.value("observedSeconds");

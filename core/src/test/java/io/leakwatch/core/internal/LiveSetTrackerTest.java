@@ -32,7 +32,7 @@ class LiveSetTrackerTest {
 
     @Test
     void onlyCollectionsThatFreeTheOldGenerationAndTheEndOfMixedPhasesAreLiveSetPoints() {
-        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(10));
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO));
         tracker.record(cycle(GcKind.YOUNG, 1, 90));
         tracker.record(cycle(GcKind.CONCURRENT_CYCLE, 2, 95));
         tracker.record(cycle(GcKind.MIXED, 3, 70));
@@ -52,7 +52,7 @@ class LiveSetTrackerTest {
 
     @Test
     void aFewFreshInspectionsDoNotDisplaceALongerSeriesOfOldCollections() {
-        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(15));
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO));
         for (int i = 0; i < 7; i++) {
             tracker.record(cycle(GcKind.OLD, 5 + 6 * i, 50 + 3L * i));
         }
@@ -66,8 +66,8 @@ class LiveSetTrackerTest {
     }
 
     @Test
-    void inspectionsThatCoverTheObservationWinOverLessExactMeasurements() {
-        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(15));
+    void asManyInspectionsAsOldCollectionsWinAsTheMoreExactMeasurement() {
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO));
         for (int i = 0; i < 7; i++) {
             tracker.record(cycle(GcKind.OLD, 5 + 6 * i, 50 + 3L * i));
             tracker.record(inspection(6 + 6 * i, 48 + 3L * i));
@@ -95,7 +95,7 @@ class LiveSetTrackerTest {
 
     @Test
     void anInspectionRightAfterItsOwnFullCollectionCountsOnce() {
-        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO), Duration.ofSeconds(1));
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO));
         for (int i = 0; i < 4; i++) {
             tracker.record(cycle(GcKind.FULL, 10 * i, 40 + i));
             tracker.record(inspection(10 * i + 0.2, 38 + i));
