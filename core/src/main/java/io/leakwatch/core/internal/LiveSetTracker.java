@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 
 /**
@@ -155,11 +156,16 @@ final class LiveSetTracker {
      * two measure the same live set in slightly different ways, and counting both would weigh that moment twice.
      */
     private static List<LiveSetPoint> withoutRepeats(List<LiveSetPoint> sorted) {
+        TreeSet<Instant> fullCollections = new TreeSet<>();
+        for (LiveSetPoint point : sorted) {
+            if (point.source() == LiveSetPoint.Source.FULL_GC) {
+                fullCollections.add(point.time());
+            }
+        }
         List<LiveSetPoint> result = new ArrayList<>();
         for (LiveSetPoint point : sorted) {
-            boolean repeat = point.source() == LiveSetPoint.Source.HEAP_INSPECTION && sorted.stream().anyMatch(
-                    other -> other.source() == LiveSetPoint.Source.FULL_GC
-                            && Duration.between(other.time(), point.time()).abs().compareTo(SAME_MOMENT) <= 0);
+            boolean repeat = point.source() == LiveSetPoint.Source.HEAP_INSPECTION && !fullCollections.subSet(
+                    point.time().minus(SAME_MOMENT), true, point.time().plus(SAME_MOMENT), true).isEmpty();
             if (!repeat) {
                 result.add(point);
             }

@@ -9,12 +9,15 @@ import io.leakwatch.core.ReferenceStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -224,20 +227,19 @@ final class SiteTracker {
                 }
                 firstAllocation = min(firstAllocation, sighting.allocationTime());
             }
-            int arrivalSnapshots = 0;
-            for (int i = 1; i < times.size(); i++) {
-                Instant previous = times.get(i - 1);
-                Instant current = times.get(i);
-                if (current.isBefore(warmUpEnd)) {
-                    continue;
-                }
-                boolean arrived = objects.values().stream().anyMatch(s -> s.first().equals(current)
-                        && s.allocationTime().isAfter(previous) && !s.allocationTime().isBefore(warmUpEnd)
-                        && survivedBy(s, current, collections));
-                if (arrived) {
-                    arrivalSnapshots++;
+            // A snapshot had arrivals when an object first seen in it was allocated after the snapshot before and
+            // after the warm-up, and survived a collection by then.
+            Set<Instant> arrivals = new HashSet<>();
+            for (Sighting sighting : objects.values()) {
+                int index = Collections.binarySearch(times, sighting.first());
+                if (index >= 1 && !sighting.first().isBefore(warmUpEnd) && !arrivals.contains(sighting.first())
+                        && sighting.allocationTime().isAfter(times.get(index - 1))
+                        && !sighting.allocationTime().isBefore(warmUpEnd)
+                        && survivedBy(sighting, sighting.first(), collections)) {
+                    arrivals.add(sighting.first());
                 }
             }
+            int arrivalSnapshots = arrivals.size();
             double retention = seenBefore == 0 ? Double.NaN : (double) retained / seenBefore;
             AccumulationPoint point = accumulationPoint();
             String exampleValue = representative.description().isEmpty() ? described : representative.description();

@@ -29,7 +29,7 @@ final class TrendStatistics {
                 }
             }
         }
-        return count == 0 ? 0 : median(slopes, count);
+        return count == 0 ? 0 : medianInPlace(slopes, count);
     }
 
     /** Intercept of the Theil–Sen line: the median of {@code y - slope * x} (Conover's choice). */
@@ -220,9 +220,57 @@ final class TrendStatistics {
     }
 
     static double median(double[] values, int count) {
-        double[] sorted = Arrays.copyOf(values, count);
-        Arrays.sort(sorted);
+        return medianInPlace(Arrays.copyOf(values, count), count);
+    }
+
+    /**
+     * The median of the first {@code count} values, reordering them: Hoare's selection (quickselect) in expected
+     * O(n), where a sort would be O(n log n); Theil–Sen takes the median of n²/2 slopes at every analysis.
+     */
+    private static double medianInPlace(double[] values, int count) {
         int middle = count / 2;
-        return count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        double upper = select(values, count, middle);
+        if (count % 2 == 1) {
+            return upper;
+        }
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < middle; i++) { // after selection, everything before middle is at most values[middle]
+            lower = Math.max(lower, values[i]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /** The k-th smallest (from 0) of the first {@code count} values, partitioning them around it. */
+    private static double select(double[] values, int count, int k) {
+        int left = 0;
+        int right = count - 1;
+        while (left < right) {
+            double pivot = values[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i] = values[j];
+                    values[j] = swap;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                return values[k];
+            }
+        }
+        return values[k];
     }
 }
