@@ -1,17 +1,17 @@
 package io.leakwatch.reports;
 
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
 import io.leakwatch.core.Durations;
 import io.leakwatch.core.Evidence;
+import io.leakwatch.core.GcWindowStatistics;
+import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.Odds;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.GcWindowStatistics;
-import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.Trend;
-import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.jfr.FileReport;
 

@@ -2,10 +2,10 @@ package io.leakwatch.reports;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
-import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.HeapPoint;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.SiteSummary;
+import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.TypeGrowth;
 
 import java.time.Duration;

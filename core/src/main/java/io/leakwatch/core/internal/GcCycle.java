@@ -14,19 +14,19 @@ import java.util.Objects;
  * @param committedBytes   heap committed after the collection
  * @param maxBytes         the most the heap may grow to, or 0 if unknown
  */
-public record GcCycle(GcEvent event, long usedBeforeBytes, long usedAfterBytes, long committedBytes, long maxBytes) {
+record GcCycle(GcEvent event, long usedBeforeBytes, long usedAfterBytes, long committedBytes, long maxBytes) {
 
-    public GcCycle {
+    GcCycle {
         Objects.requireNonNull(event, "event");
     }
 
     /** When the collection ended, the time its "after" values describe. */
-    public Instant end() {
+    Instant end() {
         return event.end();
     }
 
     /** Bytes the collection freed, or 0 if unknown or if the heap grew during a concurrent cycle. */
-    public long reclaimedBytes() {
+    long reclaimedBytes() {
         return usedBeforeBytes < 0 ? 0 : Math.max(0, usedBeforeBytes - usedAfterBytes);
     }
 }

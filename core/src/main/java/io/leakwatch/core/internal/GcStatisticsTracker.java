@@ -1,7 +1,7 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.GcKind;
+import io.leakwatch.core.GcWindowStatistics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.List;
  * Keeps GC statistics over sliding windows and over the whole run. Memory is fixed by the number of windows, not
  * by the length of the run. Not thread-safe: feed it from one thread.
  */
-public final class GcStatisticsTracker {
+final class GcStatisticsTracker {
     private final List<SlidingWindow> windows = new ArrayList<>();
     private final WindowAccumulator wholeRun = new WindowAccumulator();
     private Instant first;
@@ -22,14 +22,14 @@ public final class GcStatisticsTracker {
     /**
      * @param windowLengths the sliding windows to keep, for example 1 and 10 minutes
      */
-    public GcStatisticsTracker(List<Duration> windowLengths) {
+    GcStatisticsTracker(List<Duration> windowLengths) {
         for (Duration length : windowLengths) {
             windows.add(new SlidingWindow(nameOf(length), length));
         }
     }
 
     /** Adds a collection; cycles must arrive in the order they ended. */
-    public void record(GcCycle cycle) {
+    void record(GcCycle cycle) {
         Instant end = cycle.end();
         long allocated = 0;
         long promoted = 0;
@@ -54,7 +54,7 @@ public final class GcStatisticsTracker {
     }
 
     /** Statistics of every window and of the whole run ({@code run}), or an empty list before any collection. */
-    public List<GcWindowStatistics> statistics() {
+    List<GcWindowStatistics> statistics() {
         List<GcWindowStatistics> result = new ArrayList<>();
         if (latest == null) {
             return result;

@@ -2,9 +2,9 @@ package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.ContainerId;
-import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.ObjectSample;
 import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.SiteSummary;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.core.TypeGrowth;
 
 import java.time.Duration;
 import java.time.Instant;

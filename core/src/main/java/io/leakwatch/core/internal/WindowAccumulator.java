@@ -1,14 +1,14 @@
 package io.leakwatch.core.internal;
 
+import io.leakwatch.core.GcKind;
 import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.PauseStatistics;
-import io.leakwatch.core.GcKind;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.IntCountsHistogram;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Sums and pause histograms of the collections that ended in one span of time. Not thread-safe. */

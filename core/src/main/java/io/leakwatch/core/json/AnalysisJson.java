@@ -1,18 +1,18 @@
 package io.leakwatch.core.json;
 
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.Finding;
-import io.leakwatch.core.LeakCandidate;
-import io.leakwatch.core.ReferenceStep;
-import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.GcWindowStatistics;
-import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.KindStatistics;
+import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LiveSetPoint;
-import io.leakwatch.core.Trend;
-import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.SiteSummary;
+import io.leakwatch.core.StackFrame;
+import io.leakwatch.core.Trend;
 import io.leakwatch.core.TypeGrowth;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.KindStatistics;
-import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.GcEvent;
 import io.leakwatch.core.GcKind;
+import io.leakwatch.core.GcWindowStatistics;
+import io.leakwatch.core.KindStatistics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.AnalyzerConfig;
-import io.leakwatch.core.ReferenceStep;
-import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.Verdict;
-import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.SiteSummary;
+import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.TypeGrowth;
+import io.leakwatch.core.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

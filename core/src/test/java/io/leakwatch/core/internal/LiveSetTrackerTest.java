@@ -1,10 +1,10 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.HeapPoint;
-import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.ClassHistogram;
 import io.leakwatch.core.GcEvent;
 import io.leakwatch.core.GcKind;
+import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.LiveSetPoint;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

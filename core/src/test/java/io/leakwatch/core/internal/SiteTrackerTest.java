@@ -1,8 +1,8 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.ObjectSample;
 import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
 import org.junit.jupiter.api.Test;
 

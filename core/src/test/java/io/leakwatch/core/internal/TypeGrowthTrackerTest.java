@@ -1,7 +1,7 @@
 package io.leakwatch.core.internal;
 
-import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.core.TypeGrowth;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -7,9 +7,9 @@ import io.leakwatch.jfr.RecordingAnalyzer;
 import io.leakwatch.jfr.RecordingReadException;
 import io.leakwatch.reports.RecordingComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

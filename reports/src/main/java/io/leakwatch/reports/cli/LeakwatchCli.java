@@ -1,8 +1,8 @@
 package io.leakwatch.reports.cli;
 
 import io.leakwatch.core.Verdict;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 

@@ -1,13 +1,12 @@
 package io.leakwatch.reports.cli;
 
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jdk.jfr.Recording;
-
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
