@@ -5,8 +5,7 @@ import io.leakwatch.core.Analyzer;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.internal.JfrAvailability;
 import io.leakwatch.jfr.internal.MonitorSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.leakwatch.jfr.internal.log.Log;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ import java.util.Objects;
  * thread it started ({@code leakwatch-*}); a shutdown hook closes it at exit. Methods are thread-safe.
  */
 public final class LeakMonitor implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger("io.leakwatch");
+    private static final Log LOG = Log.get();
     /** The one running monitor of this JVM; guarded by the class lock, since the API promises one per JVM. */
     private static LeakMonitor running;
 
@@ -66,7 +65,7 @@ public final class LeakMonitor implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         if (running != null) {
             if (!running.config.equals(config)) {
-                LOG.info("Leakwatch: a monitor is already running; its settings stay as they were");
+                LOG.info("a monitor is already running; its settings stay as they were");
             }
             return running;
         }
@@ -77,7 +76,7 @@ public final class LeakMonitor implements AutoCloseable {
                 throw new IllegalStateException("Leakwatch cannot monitor this JVM: " + unavailable
                         + " (set leakwatch.failIfUnavailable=false to run without monitoring instead)");
             }
-            LOG.warn("Leakwatch: monitoring is off: {}", unavailable);
+            LOG.warn("monitoring is off: " + unavailable);
             monitor = new LeakMonitor(config, null, unavailable);
         } else {
             try {
