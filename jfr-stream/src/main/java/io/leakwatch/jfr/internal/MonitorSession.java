@@ -143,13 +143,13 @@ public final class MonitorSession {
             return;
         }
         closed = true;
-        worker.stop(); // no snapshot, probe or listener call runs past this
+        pump.close(); // no analysis or verdict change past this: what analysis.json says last is what was announced
+        worker.stop(); // nor any snapshot, probe or listener call
         if (atExit) {
             evidence.writeAtExit();
         } else {
             evidence.writeLast();
         }
-        pump.close();
         recording.close();
         threads.joinAll();
         pump.writeLastAnalysis();
