@@ -110,6 +110,14 @@ final class EvidenceWriter {
         }
     }
 
+    /** The monitor did not start: nothing is written, and the file prepared for exit is removed. */
+    void abandon() {
+        synchronized (lock) {
+            closed = true;
+            deleteQuietly(exitFile);
+        }
+    }
+
     /**
      * Writes the evidence while the JVM exits: JFR's shutdown hook stops the recording, which writes it to its
      * destination (and makes the JVM emit its last old-object samples into it), then closes it; then the file

@@ -95,6 +95,7 @@ public final class MonitorSession {
             stream = EventStream.openRepository();
         } catch (IOException | RuntimeException e) {
             recording.close();
+            evidence.abandon();
             throw new IllegalStateException("cannot read JDK Flight Recorder's repository: " + e.getMessage(), e);
         }
         // From the recording's first event on, as a RecordingStream starts: no event after start() is lost.
