@@ -91,6 +91,7 @@ class MonitorThreadsAndRecordingTest {
         }
         running.await();
         try (LeakMonitor monitor = LeakMonitor.start(TestMonitors.config(dir))) {
+            assertThat(monitor.isActive()).isTrue();
             go.set(false);
             for (Future<?> loop : loops) {
                 loop.get();
