@@ -7,8 +7,12 @@ package io.leakwatch.jfr;
 public enum InspectionMode {
     /** Never: the verdict rests on the collections the JVM runs by itself. */
     OFF,
-    /** When the cheap signals suggest growth, then again at the inspection interval while they do (the default). */
+    /**
+     * When the cheap signals suggest growth, then again at the inspection interval while they do, sooner the nearer
+     * the heap is to exhaustion; and, to settle an undecided verdict, now and then (twice the interval; eight times
+     * once the verdict is {@code NO_LEAK}). The default.
+     */
     ON_SUSPICION,
-    /** At every inspection interval. */
+    /** At every inspection interval, sooner the nearer the heap is to exhaustion. */
     PERIODIC
 }

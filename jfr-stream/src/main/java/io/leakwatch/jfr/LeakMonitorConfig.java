@@ -30,7 +30,14 @@ import java.util.function.Function;
  * <tr><td>leakwatch.maxAge</td><td>30m</td><td>how much history the evidence recording keeps</td></tr>
  * <tr><td>leakwatch.maxSize</td><td>64MB</td><td>how large the evidence recording may grow</td></tr>
  * <tr><td>leakwatch.warmUp</td><td>30s</td><td>start-up span left out of trends</td></tr>
- * <tr><td>leakwatch.minObservation</td><td>30s</td><td>shortest span of measurements a verdict rests on</td></tr>
+ * <tr><td>leakwatch.minObservation</td><td>30s</td><td>shortest span of measurements a {@code NO_LEAK} rests
+ * on</td></tr>
+ * <tr><td>leakwatch.falseAlarmRate</td><td>0.001</td><td>α: the probability that a live set that does not grow is
+ * called growing by the sequential test</td></tr>
+ * <tr><td>leakwatch.missRate</td><td>0.05</td><td>β: the probability of a {@code NO_LEAK} while the live set grows at
+ * the slowest rate that matters</td></tr>
+ * <tr><td>leakwatch.exhaustionHorizon</td><td>1h</td><td>growth that would exhaust the heap within this
+ * matters</td></tr>
  * <tr><td>leakwatch.failIfUnavailable</td><td>true</td><td>whether {@code start()} throws when the JVM has no JFR,
  * rather than running disabled with one warning</td></tr>
  * </table>
@@ -108,6 +115,9 @@ public record LeakMonitorConfig(Path outputDirectory, Duration snapshotInterval,
                         "true or false"));
                 case "warmUp" -> analyzer.warmUp(duration(name, value));
                 case "minObservation" -> analyzer.minObservation(duration(name, value));
+                case "falseAlarmRate" -> analyzer.falseAlarmRate(parse(name, value, Double::parseDouble, "a number"));
+                case "missRate" -> analyzer.missRate(parse(name, value, Double::parseDouble, "a number"));
+                case "exhaustionHorizon" -> analyzer.exhaustionHorizon(duration(name, value));
                 default -> throw new IllegalArgumentException("Unknown setting " + name + "=" + value
                         + "; the leakwatch.* settings are listed in the README");
             }

@@ -1,9 +1,6 @@
 package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.Analysis;
-import io.leakwatch.core.LeakCandidate;
-import io.leakwatch.core.Verdict;
-import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitorConfig;
 import io.leakwatch.jfr.events.ChainSnapshotEvent;
 import io.leakwatch.jfr.internal.log.Log;
@@ -12,43 +9,55 @@ import jdk.jfr.Recording;
 import java.time.Duration;
 
 /**
- * The monitor's active steps, which stop the application for a while and so are taken only when the analysis asks
- * for them, within the pause budget: heap inspections (a class histogram after a full collection) and chain
- * snapshots (old-object samples with their paths to GC roots). Worker thread only; its state is that thread's.
- * What a step finds reaches the analysis through the recording, as {@code leakwatch.*} and
- * {@code jdk.OldObjectSample} events, so an offline replay of the evidence sees it too.
+ * The monitor's probes, taken as the {@link ProbeSchedule} asks, on the worker thread only (its state is that
+ * thread's): evidence snapshots (a dump of the recording, which also makes the JVM emit its old-object samples),
+ * and, within the pause budget, heap inspections (a class histogram after a full collection) and chain snapshots
+ * (old-object samples with their paths to GC roots). What a probe finds reaches the analysis through the recording,
+ * as {@code leakwatch.*} and {@code jdk.OldObjectSample} events, so an offline replay of the evidence sees it too.
  */
 final class ActiveProbes {
     private static final Log LOG = Log.get();
 
     private final LeakMonitorConfig config;
+    private final ProbeSchedule schedule;
+    private final EvidenceWriter evidence;
     private final HeapInspector inspector = new HeapInspector();
     private final long startNanos = System.nanoTime();
     private long activeNanosSpent;
+    private long lastSnapshotNanos = System.nanoTime();
     private long lastInspectionNanos = Long.MIN_VALUE / 2;
     private long lastChainNanos = Long.MIN_VALUE / 2;
     private boolean inspectionsUnavailable;
 
-    ActiveProbes(LeakMonitorConfig config) {
+    ActiveProbes(LeakMonitorConfig config, EvidenceWriter evidence) {
         this.config = config;
+        this.schedule = new ProbeSchedule(config);
+        this.evidence = evidence;
     }
 
-    /** Takes the one step that is due for {@code analysis}, if any and if the budget allows. */
+    /**
+     * Takes the probes that are due for {@code analysis} (null before the first): a snapshot when one is due, then
+     * at most one of an inspection and a chain snapshot, if the budget allows.
+     */
     void runDue(Analysis analysis) {
         long now = System.nanoTime();
-        if (analysis == null || now - startNanos < config.analyzer().warmUp().toNanos()) {
+        if (now - lastSnapshotNanos >= schedule.snapshotInterval(analysis).toNanos()) {
+            lastSnapshotNanos = now;
+            evidence.snapshot();
+        }
+        if (analysis == null || !schedule.started(analysis, Duration.ofNanos(now - startNanos))) {
             return;
         }
         if (activeNanosSpent > config.pauseBudget() * (now - startNanos)) {
             return; // over the pause budget: wait until the run has grown long enough to afford more
         }
         try {
-            if (inspectionDue(analysis, now)) {
+            if (!inspectionsUnavailable && due(schedule.inspectionInterval(analysis), lastInspectionNanos, now)) {
                 lastInspectionNanos = now;
                 Duration cost = inspector.inspect();
                 activeNanosSpent += cost.toNanos();
                 LOG.debug(() -> "heap inspection took " + cost.toMillis() + " ms");
-            } else if (chainSnapshotDue(analysis, now)) {
+            } else if (due(schedule.chainInterval(analysis), lastChainNanos, now)) {
                 lastChainNanos = now;
                 Duration cost = chainSnapshot();
                 activeNanosSpent += cost.toNanos();
@@ -60,26 +69,8 @@ final class ActiveProbes {
         }
     }
 
-    private boolean inspectionDue(Analysis analysis, long now) {
-        if (inspectionsUnavailable || config.inspectionMode() == InspectionMode.OFF) {
-            return false;
-        }
-        // Once the live set has been found flat, inspect less often: only a change of behaviour matters then.
-        long interval = config.inspectionInterval().toNanos() * (analysis.verdict() == Verdict.NO_LEAK ? 4 : 1);
-        if (now - lastInspectionNanos < interval) {
-            return false;
-        }
-        return config.inspectionMode() == InspectionMode.PERIODIC || analysis.growthSuspected();
-    }
-
-    private boolean chainSnapshotDue(Analysis analysis, long now) {
-        boolean wanted = analysis.growthSuspected() || analysis.verdict() == Verdict.LEAK;
-        // A leak reported without who holds it is little help: when the top candidate has no chain yet, one is
-        // fetched after a snapshot interval rather than a whole chain interval.
-        LeakCandidate top = analysis.topCandidate();
-        boolean chainMissing = analysis.verdict() == Verdict.LEAK && top != null && top.referenceChain().isEmpty();
-        long interval = (chainMissing ? config.snapshotInterval() : config.chainInterval()).toNanos();
-        return wanted && now - lastChainNanos >= interval;
+    private static boolean due(Duration interval, long last, long now) {
+        return interval != null && now - last >= interval.toNanos();
     }
 
     /**

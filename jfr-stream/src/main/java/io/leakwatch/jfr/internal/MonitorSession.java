@@ -23,7 +23,8 @@ import java.time.Duration;
  *       out;</li>
  *   <li>{@link EvidenceWriter}: the recording written out as evidence, on the worker at every snapshot, on the
  *       caller's thread for {@link #dump}, and at exit;</li>
- *   <li>{@link ActiveProbes}: heap inspections and chain snapshots, on the worker;</li>
+ *   <li>{@link ActiveProbes}: evidence snapshots, heap inspections and chain snapshots, as the {@link ProbeSchedule}
+ *   asks (sooner the nearer the heap is to exhaustion), on the worker;</li>
  * </ul>
  * and {@link Worker}, {@code leakwatch-worker}, which also commits verdict events and calls the {@link Listeners}.
  * Two threads in all; the stream thread publishes each {@link Analysis} through one volatile field that the worker
@@ -70,7 +71,7 @@ public final class MonitorSession {
         recording.setMaxSize(config.maxSizeBytes());
         this.evidence = new EvidenceWriter(recording, directory.resolve("leakwatch-" + pid + ".jfr"),
                 directory.resolve("leakwatch-" + pid + ".exit.tmp"));
-        this.probes = new ActiveProbes(config);
+        this.probes = new ActiveProbes(config, evidence);
         this.worker = new Worker(threads);
     }
 
@@ -104,8 +105,7 @@ public final class MonitorSession {
         pump = new StreamPump(stream, feed, analysisFile, this::announce,
                 () -> listeners.interruptOverdue(System.nanoTime()));
         pump.start(threads);
-        worker.every(config.snapshotInterval(), "a snapshot", evidence::snapshot);
-        worker.every(PROBE_PERIOD, "an active step", () -> probes.runDue(pump.latest()));
+        worker.every(PROBE_PERIOD, "a probe", () -> probes.runDue(pump.latest()));
         LOG.info("monitoring the heap; evidence in " + config.outputDirectory().toAbsolutePath());
     }
 

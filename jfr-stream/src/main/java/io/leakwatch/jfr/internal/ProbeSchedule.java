@@ -1,0 +1,93 @@
+package io.leakwatch.jfr.internal;
+
+import io.leakwatch.core.Analysis;
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.Verdict;
+import io.leakwatch.jfr.InspectionMode;
+import io.leakwatch.jfr.LeakMonitorConfig;
+
+import java.time.Duration;
+
+/**
+ * How soon each of the monitor's probes is due, from the latest analysis: the less time its projection leaves before
+ * the heap is exhausted, the sooner. A leak that would exhaust the heap in E is measured about every E / 60 (6
+ * measurements, what the sequential test usually needs, within a tenth of the time left), never more often than
+ * {@link #MIN_INSPECTION_INTERVAL}; an analysis that has nothing to go on is settled by an occasional inspection; a
+ * {@code NO_LEAK} is re-checked rarely. The pause budget is {@link ActiveProbes}'s; this only says what is wanted.
+ * Pure: the same analysis gives the same intervals.
+ */
+final class ProbeSchedule {
+    /** Heap inspections, a full collection each, never more often than this. */
+    static final Duration MIN_INSPECTION_INTERVAL = Duration.ofSeconds(3);
+    /** Chain snapshots, a path search each, never more often than this. */
+    static final Duration MIN_CHAIN_INTERVAL = Duration.ofSeconds(5);
+    /** Evidence snapshots (a dump of the recording) never more often than this. */
+    static final Duration MIN_SNAPSHOT_INTERVAL = Duration.ofSeconds(2);
+    /** Measurements wanted per unit of the time left before exhaustion. */
+    static final int INSPECTIONS_PER_EXHAUSTION = 60;
+    /** Chain snapshots and evidence snapshots per unit of the time left: enough to have chains and files in time. */
+    static final int SNAPSHOTS_PER_EXHAUSTION = 10;
+    /** An undecided analysis with nothing suspicious is settled by an inspection this many intervals apart. */
+    static final int SETTLING_FACTOR = 2;
+    /** A {@code NO_LEAK} is re-checked this many intervals apart: only a change of behaviour matters then. */
+    static final int NO_LEAK_FACTOR = 8;
+    /** A heap projected to be exhausted sooner than this cannot wait for the warm-up to end. */
+    static final Duration URGENT = Duration.ofMinutes(2);
+
+    private final LeakMonitorConfig config;
+
+    ProbeSchedule(LeakMonitorConfig config) {
+        this.config = config;
+    }
+
+    /** Whether probes may run yet: after the warm-up, or at once when the heap is about to be exhausted. */
+    boolean started(Analysis analysis, Duration elapsed) {
+        Duration left = analysis.projectedExhaustion();
+        return elapsed.compareTo(config.analyzer().warmUp()) >= 0 || left != null && left.compareTo(URGENT) < 0;
+    }
+
+    /** The least time between heap inspections now, or null when none is wanted. */
+    Duration inspectionInterval(Analysis analysis) {
+        if (config.inspectionMode() == InspectionMode.OFF) {
+            return null;
+        }
+        Duration base = config.inspectionInterval();
+        boolean suspected = analysis.growthSuspected() || analysis.verdict() == Verdict.LEAK;
+        if (suspected || config.inspectionMode() == InspectionMode.PERIODIC) {
+            return sooner(base, analysis.projectedExhaustion(), INSPECTIONS_PER_EXHAUSTION, MIN_INSPECTION_INTERVAL);
+        }
+        return base.multipliedBy(analysis.verdict() == Verdict.NO_LEAK ? NO_LEAK_FACTOR : SETTLING_FACTOR);
+    }
+
+    /** The least time between chain snapshots now, or null when none is wanted. */
+    Duration chainInterval(Analysis analysis) {
+        if (!analysis.growthSuspected() && analysis.verdict() != Verdict.LEAK) {
+            return null;
+        }
+        // A leak reported without who holds it is little help: when the top candidate has no chain yet, one is
+        // fetched after a snapshot interval rather than a whole chain interval.
+        LeakCandidate top = analysis.topCandidate();
+        boolean chainMissing = analysis.verdict() == Verdict.LEAK && top != null && top.referenceChain().isEmpty();
+        Duration base = chainMissing ? config.snapshotInterval() : config.chainInterval();
+        return sooner(base, analysis.projectedExhaustion(), SNAPSHOTS_PER_EXHAUSTION, MIN_CHAIN_INTERVAL);
+    }
+
+    /** The least time between evidence snapshots now; before any analysis, the configured interval. */
+    Duration snapshotInterval(Analysis analysis) {
+        Duration left = analysis == null || analysis.verdict() == Verdict.NO_LEAK ? null
+                : analysis.projectedExhaustion();
+        return sooner(config.snapshotInterval(), left, SNAPSHOTS_PER_EXHAUSTION, MIN_SNAPSHOT_INTERVAL);
+    }
+
+    /** {@code base}, or the time left divided by {@code perLeft} when that is sooner, but not below {@code least}. */
+    private static Duration sooner(Duration base, Duration left, int perLeft, Duration least) {
+        if (left == null) {
+            return base;
+        }
+        Duration urgent = left.dividedBy(perLeft);
+        if (urgent.compareTo(least) < 0) {
+            urgent = least;
+        }
+        return urgent.compareTo(base) < 0 ? urgent : base;
+    }
+}

@@ -1,0 +1,68 @@
+package io.leakwatch.jfr.internal;
+
+import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Finding;
+import io.leakwatch.core.Rule;
+import io.leakwatch.core.Verdict;
+import io.leakwatch.jfr.InspectionMode;
+import io.leakwatch.jfr.LeakMonitorConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProbeScheduleTest {
+    private static final LeakMonitorConfig DEFAULTS = LeakMonitorConfig.builder().build();
+    private static final ProbeSchedule SCHEDULE = new ProbeSchedule(DEFAULTS);
+
+    private static Analysis analysis(Verdict verdict, boolean suspected, Duration exhaustion) {
+        return new Analysis(verdict, "test", "", List.of(Finding.of(Rule.TOO_LITTLE_EVIDENCE)), suspected,
+                exhaustion, null, null, null, List.of(), null, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void theNearerExhaustionTheSoonerTheNextInspection() {
+        assertThat(SCHEDULE.inspectionInterval(analysis(Verdict.INCONCLUSIVE, true, null)))
+                .isEqualTo(Duration.ofSeconds(15));
+        // 0.2% of the heap a second leaves about 7.5 minutes: an inspection every 7.5 s.
+        assertThat(SCHEDULE.inspectionInterval(analysis(Verdict.INCONCLUSIVE, true, Duration.ofSeconds(450))))
+                .isEqualTo(Duration.ofMillis(7500));
+        assertThat(SCHEDULE.inspectionInterval(analysis(Verdict.LEAK, false, Duration.ofSeconds(20))))
+                .isEqualTo(ProbeSchedule.MIN_INSPECTION_INTERVAL);
+        assertThat(SCHEDULE.inspectionInterval(analysis(Verdict.INCONCLUSIVE, true, Duration.ofHours(5))))
+                .isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void anUndecidedVerdictIsSettledByOccasionalInspectionsAndANoLeakIsRecheckedRarely() {
+        assertThat(SCHEDULE.inspectionInterval(analysis(Verdict.INCONCLUSIVE, false, null)))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(SCHEDULE.inspectionInterval(analysis(Verdict.NO_LEAK, false, null)))
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThat(new ProbeSchedule(LeakMonitorConfig.builder().inspectionMode(InspectionMode.OFF).build())
+                .inspectionInterval(analysis(Verdict.INCONCLUSIVE, true, Duration.ofSeconds(30)))).isNull();
+    }
+
+    @Test
+    void snapshotsAndChainsComeSoonerAsTheHeapNearsExhaustion() {
+        assertThat(SCHEDULE.snapshotInterval(null)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(SCHEDULE.snapshotInterval(analysis(Verdict.INCONCLUSIVE, true, Duration.ofSeconds(60))))
+                .isEqualTo(Duration.ofSeconds(6));
+        assertThat(SCHEDULE.snapshotInterval(analysis(Verdict.INCONCLUSIVE, true, Duration.ofSeconds(5))))
+                .isEqualTo(ProbeSchedule.MIN_SNAPSHOT_INTERVAL);
+        assertThat(SCHEDULE.chainInterval(analysis(Verdict.INCONCLUSIVE, false, null))).isNull();
+        assertThat(SCHEDULE.chainInterval(analysis(Verdict.INCONCLUSIVE, true, null))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(SCHEDULE.chainInterval(analysis(Verdict.INCONCLUSIVE, true, Duration.ofSeconds(200))))
+                .isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aHeapAboutToBeExhaustedDoesNotWaitForTheWarmUp() {
+        Duration early = Duration.ofSeconds(10);
+        assertThat(SCHEDULE.started(analysis(Verdict.INCONCLUSIVE, true, null), early)).isFalse();
+        assertThat(SCHEDULE.started(analysis(Verdict.INCONCLUSIVE, true, Duration.ofSeconds(40)), early)).isTrue();
+        assertThat(SCHEDULE.started(analysis(Verdict.INCONCLUSIVE, false, null), Duration.ofSeconds(31))).isTrue();
+    }
+}
