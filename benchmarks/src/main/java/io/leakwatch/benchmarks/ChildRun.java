@@ -50,7 +50,7 @@ record ChildRun(int exitCode, Map<String, String> values, String output) {
     }
 
     /** This JVM's class path with every entry made absolute, since the child runs in another directory. */
-    private static String absoluteClassPath() {
+    static String absoluteClassPath() {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             entries.add(Path.of(entry).toAbsolutePath().toString());

@@ -51,7 +51,8 @@ final class GrowthRule {
                         .with("latestLevelBytes", window.latestLevelBytes()).with("peakBeforeDropBytes", peak)
                         .with("points", fit.points()).with("spanSeconds", fit.spanSeconds())
                         .against("latestLevelBytes", peak + basis.materialBytes() / 2), window);
-            } else if (mayGrow == null && fit.slopeBytesPerSecond() >= basis.slowestGrowthBytesPerSecond()) {
+            } else if (mayGrow == null && fit.points() >= Thresholds.MIN_POINTS_FOR_NO_LEAK
+                    && fit.slopeBytesPerSecond() >= basis.slowestGrowthBytesPerSecond()) {
                 mayGrow = new Assessment(describe(Rule.LIVE_SET_MAY_GROW, window, evidence, basis), window);
             }
         }
