@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param typeGrowth      types that grew between heap inspections, fastest first
  * @param sites           allocation sites of old-object samples, most live samples first
  * @param candidates      ranked leak candidates, most likely first; empty for {@link Verdict#NO_LEAK}
+ * @param coverage        which kinds of evidence there were, and what could not be seen
  */
 public record Analysis(Verdict verdict, String reason, String nextStep, List<Finding> findings,
                        boolean growthSuspected, Duration projectedExhaustion, Instant from, Instant to,
                        EventCounts counts, List<GcWindowStatistics> gc, LiveSetReport liveSet,
-                       List<TypeGrowth> typeGrowth, List<SiteSummary> sites, List<LeakCandidate> candidates) {
+                       List<TypeGrowth> typeGrowth, List<SiteSummary> sites, List<LeakCandidate> candidates,
+                       Coverage coverage) {
 
     public Analysis {
         Objects.requireNonNull(verdict, "verdict");
@@ -42,6 +44,7 @@ public record Analysis(Verdict verdict, String reason, String nextStep, List<Fin
         typeGrowth = List.copyOf(typeGrowth);
         sites = List.copyOf(sites);
         candidates = List.copyOf(candidates);
+        Objects.requireNonNull(coverage, "coverage");
     }
 
     /** The finding of a rule, if the verdict's reasons include one. */

@@ -43,6 +43,11 @@ public final class Analyzer {
         engine.accept(sample);
     }
 
+    /** Adds one allocation sample. */
+    public void accept(AllocationSample sample) {
+        engine.accept(sample);
+    }
+
     /** Adds a heap inspection. A histogram already seen (same time) is counted once. */
     public void accept(ClassHistogram histogram) {
         engine.accept(histogram);

@@ -8,6 +8,8 @@ package io.leakwatch.core;
  * @param snapshots         distinct old-object snapshots kept
  * @param histograms        class histograms kept
  * @param duplicates        events ignored because they had been seen already
+ * @param allocationSamples allocation samples received
  */
-public record EventCounts(long collections, long objectSamples, int snapshots, int histograms, long duplicates) {
+public record EventCounts(long collections, long objectSamples, int snapshots, int histograms, long duplicates,
+                          long allocationSamples) {
 }

@@ -21,7 +21,9 @@ public record Evidence(Signal signal, String summary) {
         /** The array that holds the objects grew between snapshots. */
         CONTAINER_GROWTH,
         /** Its surviving samples were allocated steadily over the whole run, held in one container. */
-        STEADY_SURVIVORS
+        STEADY_SURVIVORS,
+        /** Allocation samples of its type come mostly from one site (where old-object samples are off). */
+        ALLOCATION_SITE
     }
 
     public Evidence {

@@ -132,7 +132,8 @@ public final class LeakMonitor implements AutoCloseable {
             return new Analysis(Verdict.INCONCLUSIVE, "Leakwatch is not monitoring: " + disabledReason + ".",
                     "Run the JVM with JDK Flight Recorder available.", List.of(Finding.of(Rule.NOT_MONITORING)),
                     false, null, null, null, nothing.counts(),
-                    nothing.gc(), nothing.liveSet(), nothing.typeGrowth(), nothing.sites(), nothing.candidates());
+                    nothing.gc(), nothing.liveSet(), nothing.typeGrowth(), nothing.sites(), nothing.candidates(),
+                    nothing.coverage());
         }
         return session.analysis();
     }

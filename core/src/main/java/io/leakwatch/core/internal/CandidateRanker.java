@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds leak candidates from accumulating sites and steadily growing types, and ranks them. A site and the type
@@ -38,11 +39,14 @@ final class CandidateRanker {
     }
 
     /**
-     * @param liveGrowth the live-set growth that candidates are to explain, or null when none was found
-     * @param typeGrowth types that grew between heap inspections
-     * @param sites      old-object sample sites
+     * @param liveGrowth      the live-set growth that candidates are to explain, or null when none was found
+     * @param typeGrowth      types that grew between heap inspections
+     * @param sites           old-object sample sites
+     * @param allocationSites where each type was allocated lately, from allocation samples (null for a type none
+     *                        sampled): a candidate no old-object sample places is placed by its types' allocation
      */
-    List<LeakCandidate> rank(SlopeFit liveGrowth, List<TypeGrowth> typeGrowth, List<SiteSummary> sites) {
+    List<LeakCandidate> rank(SlopeFit liveGrowth, List<TypeGrowth> typeGrowth, List<SiteSummary> sites,
+                             Function<String, AllocationSiteTracker.Site> allocationSites) {
         List<TypeGroup> groups = TypeGroup.of(typeGrowth.stream().filter(TypeGrowth::steady).toList());
         List<TypeGroup> unused = new ArrayList<>(groups);
         List<LeakCandidate> result = new ArrayList<>();
@@ -75,12 +79,41 @@ final class CandidateRanker {
                 result.set(i, standFor(candidate, candidate(named, null, liveGrowth)));
             }
         }
+        result.replaceAll(candidate -> placedByAllocation(candidate, allocationSites));
         result.removeIf(c -> c.shareOfLiveSetGrowth() < Thresholds.MIN_SHARE_LISTED);
         result.sort(Comparator.comparing((LeakCandidate c) -> c.status() != LeakCandidate.Status.CONFIRMED)
                 .thenComparing(Comparator.comparingDouble(LeakCandidate::confidence).reversed())
                 .thenComparing(Comparator.comparingDouble(CandidateRanker::growthOrZero).reversed())
                 .thenComparing(Comparator.comparingInt(LeakCandidate::liveSamples).reversed()));
         return withoutRepeatsOfOneLeak(result);
+    }
+
+    /**
+     * A candidate that no old-object sample places, placed where most of its types' sampled allocation came from:
+     * its own type first, then the others that grow with it. Allocation is not retention, so the site must carry
+     * most of the type's allocation ({@link Thresholds#MIN_ALLOCATION_SHARE}) to stand for it.
+     */
+    private static LeakCandidate placedByAllocation(LeakCandidate candidate,
+                                                    Function<String, AllocationSiteTracker.Site> allocationSites) {
+        if (!candidate.allocationSite().isEmpty()) {
+            return candidate;
+        }
+        List<String> types = new ArrayList<>(List.of(candidate.objectType()));
+        candidate.growingTypes().stream().filter(type -> !types.contains(type)).forEach(types::add);
+        for (String type : types) {
+            AllocationSiteTracker.Site site = allocationSites.apply(type);
+            if (site != null && site.share() >= Thresholds.MIN_ALLOCATION_SHARE
+                    && site.samples() >= Thresholds.MIN_ALLOCATION_SAMPLES) {
+                List<Evidence> evidence = new ArrayList<>(candidate.evidence());
+                evidence.add(Prose.allocationEvidence(type, site));
+                return new LeakCandidate(candidate.objectType(), candidate.status(), candidate.growingTypes(),
+                        site.frames(), candidate.referenceChain(), candidate.rootDescription(),
+                        candidate.accumulationPoint(), candidate.liveSamples(), candidate.oldestAge(),
+                        candidate.firstSeen(), candidate.growthBytesPerMinute(), candidate.growthInstancesPerMinute(),
+                        candidate.shareOfLiveSetGrowth(), candidate.confidence(), evidence, candidate.exampleValue());
+            }
+        }
+        return candidate;
     }
 
     /**

@@ -2,7 +2,9 @@ package io.leakwatch.core.internal;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.AllocationSample;
 import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.core.Coverage;
 import io.leakwatch.core.EventCounts;
 import io.leakwatch.core.GcEvent;
 import io.leakwatch.core.HeapSummary;
@@ -18,6 +20,7 @@ import io.leakwatch.core.Verdict;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +45,9 @@ public final class Engine {
     private final LiveSetTracker liveSet;
     private final TypeGrowthTracker types;
     private final SiteTracker sites;
+    private final AllocationSiteTracker allocations = new AllocationSiteTracker();
+    /** Whether a collection of generational ZGC was seen, whose old-object samples are off (JDK-8382740). */
+    private boolean generationalZgc;
     private final Judge judge;
     private final Map<Long, PendingCycle> pending = new LinkedHashMap<>();
     private final Set<Long> completed = new LinkedHashSet<>();
@@ -65,6 +71,8 @@ public final class Engine {
 
     public void accept(GcEvent event) {
         noteTime(event.start());
+        // JFR names generational ZGC's collections "ZGC Minor" and "ZGC Major"; the single-generation one "Z".
+        generationalZgc |= event.collectorName().startsWith("ZGC ");
         noteTime(event.end());
         if (completed.contains(event.gcId())) {
             duplicates++;
@@ -105,6 +113,11 @@ public final class Engine {
         sites.record(sample);
     }
 
+    public void accept(AllocationSample sample) {
+        noteTime(sample.time());
+        allocations.record(sample);
+    }
+
     public void accept(ClassHistogram histogram) {
         noteTime(histogram.time());
         if (!histogramTimes.add(histogram.time())) {
@@ -138,9 +151,10 @@ public final class Engine {
                 .filter(type -> !JdkTypes.isMonitorInternal(type.typeName())).toList();
         List<SiteSummary> siteSummaries = sites.summaries().stream().filter(site -> site.allocationSite().stream()
                 .noneMatch(frame -> JdkTypes.isMonitorInternal(frame.typeName()))).toList();
-        Judgement judgement = judge.judge(series, growth, siteSummaries, collections > 0, observed);
+        Judgement judgement = judge.judge(series, growth, siteSummaries, allocations::topSite, collections > 0,
+                observed);
         EventCounts counts = new EventCounts(collections, objectSamples, sites.snapshotCount(),
-                types.histogramCount(), duplicates);
+                types.histogramCount(), duplicates, allocations.sampleCount());
         DecisionBasis basis = judgement.basis();
         Trend trend = trend(judgement.trend(), basis);
         Trend envelope = trend(basis.envelope(), basis);
@@ -152,7 +166,28 @@ public final class Engine {
         String nextStep = Prose.nextStep(judgement.findings(), top, config.warmUp());
         return new Analysis(judgement.verdict(), reason, nextStep, judgement.findings(), judgement.growthSuspected(),
                 projectedExhaustion(judgement, trend, envelope), from, to, counts, gcStatistics.statistics(), report,
-                growth, siteSummaries, judgement.candidates());
+                growth, siteSummaries, judgement.candidates(), coverage(series, counts, siteSummaries));
+    }
+
+    private Coverage coverage(LiveSetSeries series, EventCounts counts, List<SiteSummary> siteSummaries) {
+        Set<Coverage.Source> sources = EnumSet.noneOf(Coverage.Source.class);
+        if (!series.all().isEmpty()) {
+            sources.add(Coverage.Source.LIVE_SET_MEASUREMENTS);
+        }
+        if (counts.histograms() > 0) {
+            sources.add(Coverage.Source.HEAP_INSPECTIONS);
+        }
+        if (counts.objectSamples() > 0) {
+            sources.add(Coverage.Source.OLD_OBJECT_SAMPLES);
+        }
+        if (siteSummaries.stream().anyMatch(site -> !site.referenceChain().isEmpty())) {
+            sources.add(Coverage.Source.REFERENCE_CHAINS);
+        }
+        if (counts.allocationSamples() > 0) {
+            sources.add(Coverage.Source.ALLOCATION_SAMPLES);
+        }
+        return new Coverage(sources, collections == 0 ? List.of()
+                : Prose.gaps(sources, generationalZgc, !siteSummaries.isEmpty()));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.leakwatch.core.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Decides the verdict from the rules' findings. In order:
@@ -37,14 +38,16 @@ final class Judge {
     }
 
     /**
-     * @param observed how long the analysed events span, or null when there were none
+     * @param allocationSites where each type was allocated lately, or null for a type not sampled
+     * @param observed        how long the analysed events span, or null when there were none
      */
     Judgement judge(LiveSetSeries series, List<TypeGrowth> typeGrowth, List<SiteSummary> sites,
-                    boolean anyCollections, Duration observed) {
+                    Function<String, AllocationSiteTracker.Site> allocationSites, boolean anyCollections,
+                    Duration observed) {
         DecisionBasis basis = DecisionBasis.of(series, config);
         GrowthRule.Assessment growth = GrowthRule.assess(basis);
         SlopeFit growthFit = growth.grows() ? growth.window().fit() : null;
-        List<LeakCandidate> candidates = ranker.rank(growthFit, typeGrowth, sites);
+        List<LeakCandidate> candidates = ranker.rank(growthFit, typeGrowth, sites, allocationSites);
         LeakCandidate top = candidates.isEmpty() ? null : candidates.get(0);
         Finding envelopeRises = HeapRules.afterGcRises(basis);
         boolean suspected = growth.finding() != null || envelopeRises != null;

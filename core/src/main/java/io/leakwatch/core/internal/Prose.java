@@ -2,6 +2,7 @@ package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Bytes;
+import io.leakwatch.core.Coverage;
 import io.leakwatch.core.Durations;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.Finding;
@@ -13,6 +14,7 @@ import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.TypeGrowth;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -157,6 +159,39 @@ final class Prose {
                         + " allocated steadily since %s ago%s", site.liveSamples(), site.objectType(),
                 Durations.format(site.oldestAge()), site.accumulationPoint() == null ? ""
                         : ", held in " + site.accumulationPoint().describe()));
+    }
+
+    static Evidence allocationEvidence(String type, AllocationSiteTracker.Site site) {
+        return new Evidence(Evidence.Signal.ALLOCATION_SITE, String.format(Locale.ROOT, "%.0f%% of the sampled"
+                        + " allocation of %s in the last %s (%d samples) came from %s", 100 * site.share(), type,
+                Durations.format(AllocationSiteTracker.WINDOW), site.samples(),
+                site.frames().stream().filter(frame -> !frame.isJdkFrame()).findFirst()
+                        .or(() -> site.frames().stream().findFirst()).map(Object::toString).orElse("an unknown site")));
+    }
+
+    /**
+     * What an analysis could not see, one sentence each: missing old-object samples (and why, under generational
+     * ZGC), missing chains, missing heap inspections.
+     */
+    static List<String> gaps(Set<Coverage.Source> sources, boolean generationalZgc, boolean anySites) {
+        List<String> gaps = new ArrayList<>();
+        if (!sources.contains(Coverage.Source.OLD_OBJECT_SAMPLES)) {
+            gaps.add(generationalZgc
+                    ? "No old-object samples: under generational ZGC they are off (the sampler keeps every sampled"
+                    + " object alive until an old collection, JDK-8382740), so who holds the objects is not known"
+                    + (sources.contains(Coverage.Source.ALLOCATION_SAMPLES)
+                    ? "; where growing types are allocated comes from allocation samples." : ".")
+                    : "No old-object samples (jdk.OldObjectSample was off): where long-lived objects were allocated"
+                    + " and who holds them is not known.");
+        } else if (anySites && !sources.contains(Coverage.Source.REFERENCE_CHAINS)) {
+            gaps.add("The old-object samples carry no reference chains: who holds them is not known (record with"
+                    + " path-to-gc-roots=true, or let the live monitor take chain snapshots).");
+        }
+        if (!sources.contains(Coverage.Source.HEAP_INSPECTIONS)) {
+            gaps.add("No heap inspections: which types grow is not known (the live monitor takes them on"
+                    + " suspicion).");
+        }
+        return gaps;
     }
 
     static Evidence containerEvidence(AccumulationPoint point) {

@@ -17,9 +17,14 @@ record SiteKey(String objectType, List<StackFrame> frames) {
     static final int MAX_FRAMES = 12;
 
     static SiteKey of(ObjectSample sample) {
+        return new SiteKey(sample.objectType(), frames(sample.allocationStack()));
+    }
+
+    /** The frames of a stack that identify its site. */
+    static List<StackFrame> frames(List<StackFrame> stack) {
         List<StackFrame> frames = new ArrayList<>();
         int applicationFrames = 0;
-        for (StackFrame frame : sample.allocationStack()) {
+        for (StackFrame frame : stack) {
             if (frames.size() == MAX_FRAMES || applicationFrames == APPLICATION_FRAMES) {
                 break;
             }
@@ -28,6 +33,6 @@ record SiteKey(String objectType, List<StackFrame> frames) {
                 applicationFrames++;
             }
         }
-        return new SiteKey(sample.objectType(), List.copyOf(frames));
+        return List.copyOf(frames);
     }
 }

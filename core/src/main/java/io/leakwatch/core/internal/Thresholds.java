@@ -57,6 +57,13 @@ final class Thresholds {
     /** Below this share a candidate is not listed at all: it is noise beside the growth it would have to explain. */
     static final double MIN_SHARE_LISTED = 0.05;
     /**
+     * An allocation site places a candidate only when it carries at least this share of its type's sampled
+     * allocation, from at least {@link #MIN_ALLOCATION_SAMPLES} samples: allocation is not retention, and a type
+     * allocated all over (a {@code byte[]}) is not placed by its busiest site.
+     */
+    static final double MIN_ALLOCATION_SHARE = 0.5;
+    static final int MIN_ALLOCATION_SAMPLES = 3;
+    /**
      * The warm-up ends early when the heap after collections is at least this full and ...
      */
     static final double URGENT_HEAP_SHARE = 0.5;

@@ -72,7 +72,13 @@ public final class AnalysisJson {
                 .name("snapshots").value(analysis.counts().snapshots())
                 .name("histograms").value(analysis.counts().histograms())
                 .name("duplicates").value(analysis.counts().duplicates())
+                .name("allocationSamples").value(analysis.counts().allocationSamples())
                 .endObject();
+        json.name("coverage").beginObject().name("sources").beginArray();
+        analysis.coverage().sources().stream().sorted().forEach(source -> json.value(source.name()));
+        json.endArray().name("gaps").beginArray();
+        analysis.coverage().gaps().forEach(json::value);
+        json.endArray().endObject();
         gc(json, analysis.gc());
         liveSet(json, analysis);
         typeGrowth(json, analysis.typeGrowth());

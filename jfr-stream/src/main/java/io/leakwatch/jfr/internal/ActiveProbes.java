@@ -12,15 +12,26 @@ import java.time.Duration;
  * The monitor's probes, taken as the {@link ProbeSchedule} asks, on the worker thread only (its state is that
  * thread's): evidence snapshots (a dump of the recording, which also makes the JVM emit its old-object samples),
  * and, within the pause budget, heap inspections (a class histogram after a full collection) and chain snapshots
- * (old-object samples with their paths to GC roots). What a probe finds reaches the analysis through the recording,
- * as {@code leakwatch.*} and {@code jdk.OldObjectSample} events, so an offline replay of the evidence sees it too.
+ * (old-object samples with their paths to GC roots). Where the {@link EvidencePlan} leaves the sampler off
+ * (generational ZGC), a chain snapshot is a window instead: the sampler on for {@link #WINDOW}, then stopped with
+ * chains, so only objects allocated in the window are sampled and kept alive. What a probe finds reaches the
+ * analysis through the recording, as {@code leakwatch.*} and {@code jdk.OldObjectSample} events, so an offline
+ * replay of the evidence sees it too.
  */
 final class ActiveProbes {
     private static final Log LOG = Log.get();
+    /** How long an old-object window samples: a leak of a few objects a second gets a few dozen samples. */
+    static final Duration WINDOW = Duration.ofSeconds(10);
+    /** Windows never come closer than this, so that the sampler is off at least nine tenths of the time. */
+    static final Duration MIN_WINDOW_INTERVAL = Duration.ofSeconds(100);
 
     private final LeakMonitorConfig config;
     private final ProbeSchedule schedule;
     private final EvidenceWriter evidence;
+    private final EvidencePlan plan;
+    /** The open old-object window, or null. */
+    private Recording window;
+    private long windowStartNanos;
     private final HeapInspector inspector = new HeapInspector();
     private final long startNanos = System.nanoTime();
     private long activeNanosSpent;
@@ -29,10 +40,11 @@ final class ActiveProbes {
     private long lastChainNanos = Long.MIN_VALUE / 2;
     private boolean inspectionsUnavailable;
 
-    ActiveProbes(LeakMonitorConfig config, EvidenceWriter evidence) {
+    ActiveProbes(LeakMonitorConfig config, EvidenceWriter evidence, EvidencePlan plan) {
         this.config = config;
         this.schedule = new ProbeSchedule(config);
         this.evidence = evidence;
+        this.plan = plan;
     }
 
     /**
@@ -44,6 +56,9 @@ final class ActiveProbes {
         if (now - lastSnapshotNanos >= schedule.snapshotInterval(analysis).toNanos()) {
             lastSnapshotNanos = now;
             evidence.snapshot();
+        }
+        if (window != null && now - windowStartNanos >= WINDOW.toNanos()) {
+            activeNanosSpent += closeWindow().toNanos();
         }
         if (analysis == null || !schedule.started(analysis, Duration.ofNanos(now - startNanos))) {
             return;
@@ -57,16 +72,67 @@ final class ActiveProbes {
                 Duration cost = inspector.inspect();
                 activeNanosSpent += cost.toNanos();
                 LOG.debug(() -> "heap inspection took " + cost.toMillis() + " ms");
-            } else if (due(schedule.chainInterval(analysis), lastChainNanos, now)) {
+            } else if (plan.continuousOldObjectSamples()
+                    && due(schedule.chainInterval(analysis), lastChainNanos, now)) {
                 lastChainNanos = now;
                 Duration cost = chainSnapshot();
                 activeNanosSpent += cost.toNanos();
                 LOG.debug(() -> "reference-chain snapshot took " + cost.toMillis() + " ms");
+            } else if (plan.oldObjectWindows() && window == null
+                    && due(later(schedule.chainInterval(analysis)), lastChainNanos, now)) {
+                lastChainNanos = now;
+                openWindow();
             }
         } catch (IllegalStateException e) {
             inspectionsUnavailable = true;
             LOG.warn("heap inspections are off: " + e.getMessage());
         }
+    }
+
+    /** Closes an open window when the monitor closes, so that the sampler does not stay on. */
+    void close() {
+        if (window == null) {
+            return;
+        }
+        try {
+            closeWindow();
+        } catch (IllegalStateException e) {
+            // At exit JFR's own hook may have stopped every recording already; the window is closed then.
+            LOG.debug(() -> "old-object window already stopped at close", e);
+        }
+    }
+
+    private static Duration later(Duration interval) {
+        return interval == null || interval.compareTo(MIN_WINDOW_INTERVAL) >= 0 ? interval : MIN_WINDOW_INTERVAL;
+    }
+
+    private void openWindow() {
+        window = new Recording();
+        window.setName("leakwatch-old-objects");
+        window.setToDisk(false);
+        window.enable("jdk.OldObjectSample").with("cutoff", config.chainCutoff().toNanos() + " ns").withStackTrace();
+        window.start();
+        windowStartNanos = System.nanoTime();
+        LOG.debug(() -> "old-object window opened for " + WINDOW.toSeconds() + " s");
+    }
+
+    /** Stops the window: the JVM emits its samples, with chains, to every recording, the monitor's included. */
+    private Duration closeWindow() {
+        ChainSnapshotEvent event = new ChainSnapshotEvent();
+        event.begin();
+        long start = System.nanoTime();
+        try {
+            window.stop();
+        } finally {
+            window.close();
+            window = null;
+        }
+        Duration cost = Duration.ofNanos(System.nanoTime() - start);
+        event.end();
+        event.cutoff = config.chainCutoff().toNanos() + " ns";
+        event.commit();
+        LOG.debug(() -> "old-object window closed in " + cost.toMillis() + " ms");
+        return cost;
     }
 
     private static boolean due(Duration interval, long last, long now) {

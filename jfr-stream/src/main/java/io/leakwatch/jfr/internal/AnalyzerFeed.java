@@ -1,5 +1,6 @@
 package io.leakwatch.jfr.internal;
 
+import io.leakwatch.core.AllocationSample;
 import io.leakwatch.core.Analyzer;
 import io.leakwatch.core.ClassHistogram;
 import io.leakwatch.core.GcEvent;
@@ -115,6 +116,11 @@ public final class AnalyzerFeed {
     }
 
     void sample(ObjectSample sample) {
+        events++;
+        analyzer.accept(sample);
+    }
+
+    void allocation(AllocationSample sample) {
         events++;
         analyzer.accept(sample);
     }

@@ -26,8 +26,8 @@ public final class EventHandlers {
     public EventHandlers(AnalyzerFeed feed, boolean includeValues) {
         this.handlers = List.of(new GarbageCollectionHandler(feed), new G1GarbageCollectionHandler(feed),
                 new GcHeapSummaryHandler(feed), new GcHeapConfigurationHandler(feed),
-                new OldObjectSampleHandler(feed, includeValues), new HeapInspectionHandler(feed),
-                new ClassHistogramEntryHandler(feed));
+                new OldObjectSampleHandler(feed, includeValues), new ObjectAllocationSampleHandler(feed),
+                new HeapInspectionHandler(feed), new ClassHistogramEntryHandler(feed));
     }
 
     /** The names of the event types read. */
@@ -35,10 +35,12 @@ public final class EventHandlers {
         return handlers.stream().map(EventHandler::eventName).toList();
     }
 
-    /** Enables every handler's event type in a recording, with the settings the handler declares. */
-    public void enableOn(Recording recording) {
+    /** Enables the handlers' event types the plan asks for in a recording, with the settings each declares. */
+    void enableOn(Recording recording, EvidencePlan plan) {
         for (EventHandler handler : handlers) {
-            handler.settings().applyTo(recording.enable(handler.eventName()));
+            if (plan.enables(handler.eventName())) {
+                handler.settings().applyTo(recording.enable(handler.eventName()));
+            }
         }
     }
 

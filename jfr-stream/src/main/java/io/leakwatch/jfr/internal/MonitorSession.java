@@ -48,6 +48,7 @@ public final class MonitorSession {
     private final MonitorThreads threads = new MonitorThreads();
     private final Listeners listeners = new Listeners();
     private final EvidenceWriter evidence;
+    private final EvidencePlan plan;
     private final ActiveProbes probes;
     private final Worker worker;
     private final Path analysisFile;
@@ -63,7 +64,8 @@ public final class MonitorSession {
         this.handlers = new EventHandlers(feed);
         this.recording = new Recording();
         recording.setName("leakwatch");
-        handlers.enableOn(recording);
+        this.plan = EvidencePlan.forThisJvm();
+        handlers.enableOn(recording, plan);
         // Written for whoever reads the recording (JMC, jfr print, the reports); the analysis does not read them.
         recording.enable(ChainSnapshotEvent.class);
         recording.enable(VerdictEvent.class);
@@ -71,7 +73,7 @@ public final class MonitorSession {
         recording.setMaxSize(config.maxSizeBytes());
         this.evidence = new EvidenceWriter(recording, directory.resolve("leakwatch-" + pid + ".jfr"),
                 directory.resolve("leakwatch-" + pid + ".exit.tmp"));
-        this.probes = new ActiveProbes(config, evidence);
+        this.probes = new ActiveProbes(config, evidence, plan);
         this.worker = new Worker(threads);
     }
 
@@ -106,7 +108,9 @@ public final class MonitorSession {
                 () -> listeners.interruptOverdue(System.nanoTime()));
         pump.start(threads);
         worker.every(PROBE_PERIOD, "a probe", () -> probes.runDue(pump.latest()));
-        LOG.info("monitoring the heap; evidence in " + config.outputDirectory().toAbsolutePath());
+        LOG.info("monitoring the heap; evidence in " + config.outputDirectory().toAbsolutePath()
+                + (plan.continuousOldObjectSamples() ? "" : "; under generational ZGC old objects are sampled only"
+                + " in short windows while growth is suspected, allocation samples say where types come from"));
     }
 
     /** The latest analysis, or an analysis of nothing before the first one. */
@@ -146,6 +150,7 @@ public final class MonitorSession {
         closed = true;
         pump.close(); // no analysis or verdict change past this: what analysis.json says last is what was announced
         worker.stop(); // nor any snapshot, probe or listener call
+        probes.close(); // the worker has stopped: its state is this thread's now
         if (atExit) {
             evidence.writeAtExit();
         } else {

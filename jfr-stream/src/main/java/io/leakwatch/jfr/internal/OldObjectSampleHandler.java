@@ -2,12 +2,9 @@ package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.ObjectSample;
 import io.leakwatch.core.ReferenceStep;
-import io.leakwatch.core.StackFrame;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedObject;
-import jdk.jfr.consumer.RecordedStackTrace;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -59,23 +56,8 @@ final class OldObjectSampleHandler implements EventHandler {
         long size = event.hasField("objectSize") ? event.getLong("objectSize") : -1;
         feed.sample(new ObjectSample(type, address, event.getInstant("allocationTime"), event.getEndTime(), size,
                 arrayElements == Integer.MIN_VALUE ? -1 : arrayElements, event.getLong("lastKnownHeapUsage"),
-                frames(event.getStackTrace()), chain(object), root(event.getValue("root")),
+                RecordedFrames.of(event.getStackTrace()), chain(object), root(event.getValue("root")),
                 includeValues && object != null ? object.getString("description") : ""));
-    }
-
-    private static List<StackFrame> frames(RecordedStackTrace stackTrace) {
-        if (stackTrace == null) {
-            return List.of();
-        }
-        List<StackFrame> frames = new ArrayList<>();
-        for (RecordedFrame frame : stackTrace.getFrames()) {
-            if (frame.getMethod() == null || frame.getMethod().getType() == null) {
-                continue;
-            }
-            frames.add(new StackFrame(JavaTypeName.of(frame.getMethod().getType().getName()),
-                    frame.getMethod().getName(), frame.getLineNumber()));
-        }
-        return frames;
     }
 
     private static List<ReferenceStep> chain(RecordedObject object) {

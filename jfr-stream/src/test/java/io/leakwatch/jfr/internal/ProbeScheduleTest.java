@@ -1,6 +1,7 @@
 package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Coverage;
 import io.leakwatch.core.Finding;
 import io.leakwatch.core.Rule;
 import io.leakwatch.core.Verdict;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +21,8 @@ class ProbeScheduleTest {
 
     private static Analysis analysis(Verdict verdict, boolean suspected, Duration exhaustion) {
         return new Analysis(verdict, "test", "", List.of(Finding.of(Rule.TOO_LITTLE_EVIDENCE)), suspected,
-                exhaustion, null, null, null, List.of(), null, List.of(), List.of(), List.of());
+                exhaustion, null, null, null, List.of(), null, List.of(), List.of(), List.of(),
+                new Coverage(Set.of(), List.of()));
     }
 
     @Test
