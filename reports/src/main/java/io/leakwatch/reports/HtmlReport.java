@@ -83,6 +83,9 @@ public final class HtmlReport {
         if (!analysis.nextStep().isEmpty()) {
             html.append("<div><i>Next step:</i> ").append(escape(analysis.nextStep())).append("</div>");
         }
+        for (String gap : analysis.coverage().gaps()) {
+            html.append("<div class=\"small\"><i>Not seen:</i> ").append(escape(gap)).append("</div>");
+        }
         html.append("</div>");
         for (FileReport file : files) {
             if (file.status() != FileReport.Status.COMPLETE) {

@@ -49,6 +49,9 @@ public final class TextReport {
         if (!analysis.nextStep().isEmpty()) {
             out.append("  Next step: ").append(analysis.nextStep()).append('\n');
         }
+        for (String gap : analysis.coverage().gaps()) {
+            out.append("  Not seen: ").append(gap).append('\n');
+        }
         List<LeakCandidate> candidates = analysis.candidates();
         for (int i = 0; i < candidates.size(); i++) {
             candidate(out, i + 1, candidates.size(), candidates.get(i));

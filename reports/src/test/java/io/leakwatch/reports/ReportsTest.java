@@ -1,10 +1,17 @@
 package io.leakwatch.reports;
 
 import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Analyzer;
+import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.GcEvent;
+import io.leakwatch.core.GcKind;
+import io.leakwatch.core.HeapSummary;
 import io.leakwatch.core.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,5 +65,25 @@ class ReportsTest {
                 "class=\"projection\"", "class=\"live full_gc\"", "<span class=\"hot\">HashMap$Node[8192]</span>",
                 "com.example.Customer.&lt;init&gt;:12", "<title>Report of &lt;test&gt;</title>");
         assertThat(html).doesNotContain("<script", "http://", "https://");
+    }
+
+    @Test
+    void whatTheEvidenceCouldNotShowIsSaidInEveryForm() {
+        Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults());
+        for (int i = 1; i <= 10; i++) {
+            Instant start = LeakingRun.T0.plusSeconds(10L * i);
+            analyzer.accept(new GcEvent(i, "G1New", GcKind.YOUNG, "test", start, Duration.ofMillis(5),
+                    Duration.ofMillis(5)));
+            analyzer.accept(new HeapSummary(i, HeapSummary.When.AFTER_GC, start.plusMillis(5), 40 * LeakingRun.MB,
+                    256 * LeakingRun.MB, 256 * LeakingRun.MB));
+        }
+        Analysis bare = analyzer.analysis();
+
+        assertThat(bare.coverage().gaps()).hasSize(2);
+        assertThat(TextReport.render(bare)).contains("  Not seen: No old-object samples (jdk.OldObjectSample was off)",
+                "  Not seen: No heap inspections");
+        assertThat(HtmlReport.render(bare)).contains("<i>Not seen:</i> No old-object samples");
+        assertThat(JsonReport.render(bare)).contains("\"gaps\": [", "\"No heap inspections");
+        assertThat(TextReport.render(leak)).doesNotContain("Not seen:");
     }
 }
