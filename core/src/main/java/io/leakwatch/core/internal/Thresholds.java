@@ -64,15 +64,13 @@ final class Thresholds {
     static final double MIN_ALLOCATION_SHARE = 0.5;
     static final int MIN_ALLOCATION_SAMPLES = 3;
     /**
-     * The warm-up ends early when the heap after collections is at least this full and ...
+     * The warm-up ends early at the first collection after which the heap is at least {@code URGENT_HEAP_SHARE}
+     * full and the slope of its latest {@code URGENT_TREND_POINTS} after-GC values would fill the rest within
+     * {@code URGENT_EXHAUSTION}: a leak of 4 MB/s into a 96 MB heap killed its JVM in 20 s, inside a 30 s warm-up,
+     * while a start-up that fills half the heap that fast is rare.
      */
     static final double URGENT_HEAP_SHARE = 0.5;
-    /** ... the slope of its latest this-many values ... */
     static final int URGENT_TREND_POINTS = 8;
-    /**
-     * ... would fill the rest within this: a leak of 4 MB/s into a 96 MB heap killed its JVM in 20 s, inside a
-     * 30 s warm-up, while a start-up that fills half the heap this fast is rare.
-     */
     static final Duration URGENT_EXHAUSTION = Duration.ofSeconds(60);
 
     private Thresholds() {
