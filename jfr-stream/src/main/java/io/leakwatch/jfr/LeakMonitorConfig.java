@@ -1,9 +1,12 @@
 package io.leakwatch.jfr;
 
 import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.jfr.internal.MainClassPackage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +34,8 @@ import java.util.function.Function;
  * <tr><td>leakwatch.maxSize</td><td>64MB</td><td>how large the evidence recording may grow</td></tr>
  * <tr><td>leakwatch.warmUp</td><td>30s</td><td>start-up span left out of trends</td></tr>
  * <tr><td>leakwatch.minObservation</td><td>30s</td><td>shortest span of measurements a verdict rests on</td></tr>
+ * <tr><td>leakwatch.applicationPackages</td><td>the main class's package</td><td>the application's packages,
+ * comma-separated: where candidates are shown allocated and which field is their suspect reference</td></tr>
  * <tr><td>leakwatch.failIfUnavailable</td><td>true</td><td>whether {@code start()} throws when the JVM has no JFR,
  * rather than running disabled with one warning</td></tr>
  * </table>
@@ -86,7 +91,8 @@ public record LeakMonitorConfig(Path outputDirectory, Duration snapshotInterval,
      */
     public static LeakMonitorConfig fromProperties(Properties properties) {
         Builder builder = builder();
-        AnalyzerConfig.Builder analyzer = AnalyzerConfig.builder();
+        AnalyzerConfig.Builder analyzer = AnalyzerConfig.builder().applicationPackages(MainClassPackage.infer(
+                properties.getProperty("sun.java.command"), Path.of(properties.getProperty("user.dir", "."))));
         for (String name : properties.stringPropertyNames()) {
             if (!name.startsWith("leakwatch.")) {
                 continue;
@@ -108,6 +114,8 @@ public record LeakMonitorConfig(Path outputDirectory, Duration snapshotInterval,
                         "true or false"));
                 case "warmUp" -> analyzer.warmUp(duration(name, value));
                 case "minObservation" -> analyzer.minObservation(duration(name, value));
+                case "applicationPackages" -> analyzer.applicationPackages(value.isEmpty() ? List.of()
+                        : Arrays.stream(value.split(",")).map(String::trim).toList());
                 default -> throw new IllegalArgumentException("Unknown setting " + name + "=" + value
                         + "; the leakwatch.* settings are listed in the README");
             }

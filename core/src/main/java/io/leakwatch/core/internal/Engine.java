@@ -59,7 +59,7 @@ public final class Engine {
         this.gcStatistics = new GcStatisticsTracker(config.gcWindows());
         this.liveSet = new LiveSetTracker(warmUp);
         this.types = new TypeGrowthTracker(warmUp, config.significance());
-        this.sites = new SiteTracker(warmUp);
+        this.sites = new SiteTracker(warmUp, config.applicationCode());
         this.judge = new Judge(config);
     }
 
