@@ -114,16 +114,20 @@ public record AccumulationPoint(List<ReferenceStep> chain, int storageIndex, int
     }
 
     /**
-     * What the container is, whatever its size: the container's step and its holders up to the suspect reference
-     * (or its first holder), with indices, lengths and left-out counts removed. Samples of one leak have equal ids
-     * however large the container was when each was taken, and whichever route the JVM found from there to a root.
+     * What the container is, whatever its size: the container's step and its first holder (the suspect reference
+     * when the application holds the container directly: {@code static Registry.CUSTOMERS}, {@code
+     * PriceService.quotes}), with indices, lengths and left-out counts removed. Samples of one leak have equal ids
+     * however large the container was when each was taken. A suspect reference further away is left out: the route
+     * from the container to it is the JVM's choice of path to a root, which changes between runs (an embedded
+     * Tomcat's session map reached through the application's {@code tomcat} field in two runs of three, through a
+     * thread of Tomcat's own in the third).
      */
     public ContainerId identity() {
-        int last = suspectIndex >= 0 ? suspectIndex : Math.min(firstHolder(), chain.size() - 1);
         List<ReferenceStep> path = new ArrayList<>();
         path.add(containerStep().shape());
-        for (int i = firstHolder(); i <= last; i++) {
-            path.add(chain.get(i).shape());
+        int holder = firstHolder();
+        if (holder < chain.size()) {
+            path.add(chain.get(holder).shape());
         }
         return new ContainerId(linked, path);
     }
@@ -155,18 +159,29 @@ public record AccumulationPoint(List<ReferenceStep> chain, int storageIndex, int
     }
 
     /**
-     * The point on one line, the container and what holds it up to the suspect reference: {@code HashMap
-     * (HashMap$Node[6000]) ← static Cache.ENTRIES}; without a suspect reference, its first few holders.
+     * The point on one line, the container and what holds it: {@code HashMap (HashMap$Node[6000]) ← static
+     * Cache.ENTRIES}; its first holder and the suspect reference, with how many holders lie between them ({@code
+     * ConcurrentHashMap (ConcurrentHashMap$Node[16384]) ← StandardManager.sessions ← … 9 more ← Shop.tomcat}); without
+     * a suspect reference, its first few holders.
      */
     public String describe() {
         StringBuilder text = new StringBuilder(describeContainer());
-        int last = suspectIndex >= 0 ? suspectIndex
-                : Math.min(firstHolder() + HOLDERS_SHOWN - 1, chain.size() - 1);
-        for (int i = firstHolder(); i <= last; i++) {
+        int holder = firstHolder();
+        int last = suspectIndex >= 0 ? suspectIndex : chain.size() - 1;
+        if (holder > last) {
+            return text.toString();
+        }
+        boolean elide = suspectIndex >= 0 ? last - holder > 2 : last - holder >= HOLDERS_SHOWN;
+        int shownTo = elide ? (suspectIndex >= 0 ? holder : holder + HOLDERS_SHOWN - 1) : last;
+        for (int i = holder; i <= shownTo; i++) {
             text.append(ARROW).append(chain.get(i).describe());
         }
-        if (last < chain.size() - 1 && suspectIndex < 0) {
-            text.append(ARROW).append("\u2026");
+        if (elide) {
+            int more = suspectIndex >= 0 ? last - shownTo - 1 : last - shownTo;
+            text.append(ARROW).append("\u2026 ").append(more).append(" more");
+            if (suspectIndex >= 0) {
+                text.append(ARROW).append(chain.get(suspectIndex).describe());
+            }
         }
         return text.toString();
     }

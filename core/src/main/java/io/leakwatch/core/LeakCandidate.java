@@ -31,8 +31,9 @@ import java.util.Objects;
  * @param exampleValue             the description of one of its sampled objects, or empty (read only when asked for)
  * @param applicationFrame         the index in {@code allocationSite} of its innermost application frame, or -1
  * @param fingerprint              a stable id of the leak, the same across restarts, hosts and recordings: a hash of
- *                                 its container's types and fields up to the suspect reference, or without a
- *                                 container of its type and application frame; never of addresses, sizes or lines
+ *                                 its container's type and field and what holds it (the suspect reference when
+ *                                 the application holds it directly), or without a container of its type and
+ *                                 application frame; never of addresses, sizes, lines or the route to the root
  */
 public record LeakCandidate(String objectType, Status status, List<String> growingTypes, List<StackFrame> allocationSite,
                             List<ReferenceStep> referenceChain, String rootDescription,

@@ -231,13 +231,14 @@ final class CandidateRanker {
         }
         double bytesPerMinute = Double.NaN;
         double instancesPerMinute = Double.NaN;
-        String type = site != null ? applicationOwner(site, code) : group.principal().typeName();
+        String type = site != null ? applicationOwner(site, code) : group.principal(code).typeName();
         if (group != null) {
             confidence += WEIGHT_TYPE;
             bytesPerMinute = group.bytesPerMinute();
-            TypeGrowth principal = group.principal();
+            TypeGrowth principal = group.principal(code);
             instancesPerMinute = principal.instancesPerMinute();
-            if (site == null || !JdkTypes.isJdk(principal.typeName())) {
+            // The types name the candidate unless the site already names it after the application's code.
+            if (site == null || !JdkTypes.isJdk(principal.typeName()) && !code.isApplication(type)) {
                 type = principal.typeName();
             }
             group.members().forEach(member -> evidence.add(Prose.typeEvidence(member)));

@@ -2,6 +2,7 @@ package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.ApplicationCode;
+import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.TypeNames;
 
@@ -20,7 +21,7 @@ import java.util.List;
  *       every holder of the same structure: a class nested in the same top-level class as the storage's elements or
  *       owner ({@code HashMap$TreeNode}, the pages of a B-tree). Then the table of {@link KnownContainers} may lift
  *       it to the library object users know (a Caffeine cache around its map), through library and JDK holders only:
- *       the outermost of the first run of holders that match.</li>
+ *       the outermost of the first run of holders that match (JDK holders between them belong to the run).</li>
  *   <li><b>Suspect reference</b>: the first step rootward of the container whose owner is application code.</li>
  * </ol>
  */
@@ -94,8 +95,8 @@ final class ContainerFinder {
             if (entry != null) {
                 known = entry.label();
                 container = i;
-            } else if (known != null) {
-                break; // the outermost of the first run of matches
+            } else if (known != null && !JdkTypes.isJdk(chain.get(i).holderType())) {
+                break; // the outermost of the first run of matches (JDK holders between them belong to it)
             }
         }
         return new AccumulationPoint(chain, storage, steps, linked, container, known, suspect, size, size);

@@ -13,8 +13,8 @@ import java.util.HexFormat;
 /**
  * A stable id of a leak: the first {@value #HEX_DIGITS} hex digits of the SHA-256 of what the leak is. With an
  * accumulation point, that is its container's identity ({@link AccumulationPoint#identity()}: the container's type and
- * field and every holder's type and field up to the suspect reference); without, the candidate's type and the
- * method of its application frame. Never addresses, sizes, array indices, line numbers or a lambda's per-run name,
+ * field and its holder's, which is the suspect reference when the application holds the container directly);
+ * without, the candidate's type and the method of its application frame. Never addresses, sizes, array indices, line numbers or a lambda's per-run name,
  * and no field name the JVM misreported (it depends on the JVM's field layout): those change across restarts,
  * hosts and JDKs, the leak does not.
  */

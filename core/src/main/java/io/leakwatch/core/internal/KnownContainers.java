@@ -17,11 +17,14 @@ record KnownContainers(String typeOrPackage, String label) {
     /**
      * Caffeine's caches keep entries in a {@code ConcurrentHashMap} field of generated subclasses of {@code
      * BoundedLocalCache} ({@code SSMS}, ...) or of {@code UnboundedLocalCache}, wrapped by the {@code Cache} object
-     * users hold. H2's MVStore keeps a table's rows in a copy-on-write B-tree of {@code Page}s under an {@code MVMap}.
+     * users hold. H2's MVStore keeps a table's rows in a copy-on-write B-tree of {@code Page}s under an {@code MVMap}
+     * (its transactional subclass {@code TMVMap}), which the {@code TransactionMap} of the table's primary index wraps.
      */
     static final List<KnownContainers> TABLE = List.of(
             new KnownContainers("com.github.benmanes.caffeine.cache.", "Caffeine cache"),
-            new KnownContainers("org.h2.mvstore.MVMap", "H2 map"));
+            new KnownContainers("org.h2.mvstore.MVMap", "H2 MVStore map"),
+            new KnownContainers("org.h2.mvstore.tx.TransactionStore$TxMapBuilder$TMVMap", "H2 MVStore map"),
+            new KnownContainers("org.h2.mvstore.tx.TransactionMap", "H2 table map"));
 
     /** The entry a type matches, or null. */
     static KnownContainers of(String typeName) {

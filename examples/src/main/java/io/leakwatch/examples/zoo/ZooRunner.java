@@ -39,7 +39,7 @@ public final class ZooRunner {
         boolean untilLeak = args.length > 2 && args[2].equals("until-leak");
         List<String> verdicts = new ArrayList<>();
         long[] leakAt = {-1, 0};
-        try (LeakMonitor monitor = LeakMonitor.start()) {
+        try (scenario; LeakMonitor monitor = LeakMonitor.start()) {
             monitor.addListener(analysis -> {
                 synchronized (verdicts) {
                     verdicts.add(analysis.verdict().name());

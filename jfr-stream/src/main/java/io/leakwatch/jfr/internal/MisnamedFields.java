@@ -2,9 +2,11 @@ package io.leakwatch.jfr.internal;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +20,8 @@ import java.util.stream.Collectors;
  * 17 and 25; docs/ARCHITECTURE.md). The recording says which object holds the reference, so the kind of field is
  * known; its name is resolved by reflection when this JVM can load the holder's class by name (the monitor's own
  * JVM, for the application's classes; never initialised): the one field of the right kind whose type can hold the
- * referent. Otherwise, or when several fields could, the name stays unknown. Not thread-safe; one per reader.
+ * referent, or of several, the one whose declared type is the most specific (a {@code Map} before an {@code Object}
+ * lock). Otherwise the name stays unknown. Not thread-safe; one per reader.
  */
 final class MisnamedFields {
     /** Distinct holders resolved are few (a chain's classes); this bounds a malformed file. */
@@ -73,23 +76,24 @@ final class MisnamedFields {
         if (holder == null || referent == null) {
             return null;
         }
-        String found = null;
+        List<Field> fits = new ArrayList<>();
         try {
             for (Class<?> c = holder; c != null; c = isStatic ? null : c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
                     if (Modifier.isStatic(field.getModifiers()) == isStatic && !field.getType().isPrimitive()
                             && field.getType().isAssignableFrom(referent)) {
-                        if (found != null) {
-                            return null; // two could hold it
-                        }
-                        found = field.getName();
+                        fits.add(field);
                     }
                 }
             }
         } catch (SecurityException | LinkageError e) {
             return null;
         }
-        return found;
+        // Of several that could hold it, the one of the most specific declared type, when only one is: a session
+        // manager's Map of sessions beside its Object locks, a cache's ConcurrentHashMap beside a ConcurrentMap.
+        List<Field> specific = fits.stream().filter(field -> fits.stream().noneMatch(other -> other != field
+                && other.getType() != field.getType() && field.getType().isAssignableFrom(other.getType()))).toList();
+        return specific.size() == 1 ? specific.get(0).getName() : null;
     }
 
     /** The class of a Java type name ({@code java.util.HashMap$Node[]}), without initialising it, or null. */
