@@ -1,6 +1,7 @@
 package io.leakwatch.jfr;
 
 import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.ApplicationCode;
 import io.leakwatch.jfr.internal.MainClassPackage;
 
 import java.nio.file.Path;
@@ -115,7 +116,9 @@ public record LeakMonitorConfig(Path outputDirectory, Duration snapshotInterval,
                 case "warmUp" -> analyzer.warmUp(duration(name, value));
                 case "minObservation" -> analyzer.minObservation(duration(name, value));
                 case "applicationPackages" -> analyzer.applicationPackages(value.isEmpty() ? List.of()
-                        : Arrays.stream(value.split(",")).map(String::trim).toList());
+                        : parse(name, value, v -> ApplicationCode.packages(Arrays.stream(v.split(","))
+                                .map(String::trim).toList()).packageNames(), "package names separated by commas,"
+                                + " such as com.acme.shop,com.acme.common"));
                 default -> throw new IllegalArgumentException("Unknown setting " + name + "=" + value
                         + "; the leakwatch.* settings are listed in the README");
             }

@@ -33,6 +33,19 @@ class ReportsTest {
     }
 
     @Test
+    void compareMatchesTheSameLeakOfTwoRunsByItsFingerprint() {
+        RecordingComparison comparison = RecordingComparison.of(LeakingRun.analysis(), leak);
+
+        assertThat(comparison.leaks()).singleElement().satisfies(change -> {
+            assertThat(change.fingerprint()).isEqualTo(leak.topCandidate().fingerprint());
+            assertThat(change.before()).isNotNull();
+            assertThat(change.after()).isNotNull();
+        });
+        assertThat(comparison.renderText()).contains("Leak candidates by fingerprint:",
+                leak.topCandidate().fingerprint() + "  in both");
+    }
+
+    @Test
     void theLeakTraceMarksEachStepOnItsOwnLineRootFirst() {
         List<LeakTrace.Line> trace = LeakTrace.of(leak.topCandidate());
 
