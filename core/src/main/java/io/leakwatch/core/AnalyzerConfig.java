@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param minGrowthShareOfMaxHeap    nor is growth below this share of the maximum heap (0 to 1)
  * @param gcWindows                  sliding windows of GC statistics
  * @param maxCandidates              how many leak candidates to report at most
+ * @param applicationPackages        the packages of the application's code (see {@link ApplicationCode}); empty:
+ *                                   what is neither the JDK's nor a well-known library's
  */
 public record AnalyzerConfig(Duration warmUp, Duration minObservation, double falseAlarmRate, double missRate,
                              Duration exhaustionHorizon, double significance, long minGrowthBytes,
-                             double minGrowthShareOfMaxHeap, List<Duration> gcWindows, int maxCandidates) {
+                             double minGrowthShareOfMaxHeap, List<Duration> gcWindows, int maxCandidates,
+                             List<String> applicationPackages) {
 
     public AnalyzerConfig {
         requireNotNegative("warmUp", warmUp);
@@ -64,6 +67,13 @@ public record AnalyzerConfig(Duration warmUp, Duration minObservation, double fa
         if (maxCandidates < 1) {
             throw new IllegalArgumentException("maxCandidates must be at least 1, was " + maxCandidates);
         }
+        applicationPackages = ApplicationCode.packages(Objects.requireNonNull(applicationPackages,
+                "applicationPackages")).packageNames();
+    }
+
+    /** Which code is the application's, from {@link #applicationPackages()}. */
+    public ApplicationCode applicationCode() {
+        return ApplicationCode.packages(applicationPackages);
     }
 
     /**
@@ -103,6 +113,7 @@ public record AnalyzerConfig(Duration warmUp, Duration minObservation, double fa
         private double minGrowthShareOfMaxHeap = 0.01;
         private List<Duration> gcWindows = List.of(Duration.ofMinutes(1), Duration.ofMinutes(10));
         private int maxCandidates = 10;
+        private List<String> applicationPackages = List.of();
 
         private Builder() {
         }
@@ -167,10 +178,20 @@ public record AnalyzerConfig(Duration warmUp, Duration minObservation, double fa
             return this;
         }
 
+        /**
+         * The packages of the application's code, for example {@code com.acme.shop}; default none, meaning what is
+         * neither the JDK's nor a well-known library's ({@link ApplicationCode}).
+         */
+        public Builder applicationPackages(List<String> value) {
+            this.applicationPackages = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is out of range */
         public AnalyzerConfig build() {
             return new AnalyzerConfig(warmUp, minObservation, falseAlarmRate, missRate, exhaustionHorizon,
-                    significance, minGrowthBytes, minGrowthShareOfMaxHeap, gcWindows, maxCandidates);
+                    significance, minGrowthBytes, minGrowthShareOfMaxHeap, gcWindows, maxCandidates,
+                    applicationPackages);
         }
     }
 }

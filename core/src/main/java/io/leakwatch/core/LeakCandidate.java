@@ -29,13 +29,18 @@ import java.util.Objects;
  * @param confidence               0 to 1: how many independent signals agree, and how strongly
  * @param evidence                 one entry per signal it rests on
  * @param exampleValue             the description of one of its sampled objects, or empty (read only when asked for)
+ * @param applicationFrame         the index in {@code allocationSite} of its innermost application frame, or -1
+ * @param fingerprint              a stable id of the leak, the same across restarts, hosts and recordings: a hash of
+ *                                 its container's type and field and what holds it (the suspect reference when
+ *                                 the application holds it directly), or without a container of its type and
+ *                                 application frame; never of addresses, sizes, lines or the route to the root
  */
 public record LeakCandidate(String objectType, Status status, List<String> growingTypes, List<StackFrame> allocationSite,
                             List<ReferenceStep> referenceChain, String rootDescription,
                             AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
                             Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
                             double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence,
-                            String exampleValue) {
+                            String exampleValue, int applicationFrame, String fingerprint) {
 
     /** How firmly a candidate is established. */
     public enum Status {
@@ -59,13 +64,17 @@ public record LeakCandidate(String objectType, Status status, List<String> growi
         evidence = List.copyOf(evidence);
         rootDescription = rootDescription == null ? "" : rootDescription;
         exampleValue = exampleValue == null ? "" : exampleValue;
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        if (applicationFrame < -1 || applicationFrame >= allocationSite.size()) {
+            throw new IllegalArgumentException("applicationFrame " + applicationFrame + " is not a frame of the site");
+        }
     }
 
     /** This candidate with another status. */
     public LeakCandidate withStatus(Status other) {
         return new LeakCandidate(objectType, other, growingTypes, allocationSite, referenceChain, rootDescription,
                 accumulationPoint, liveSamples, oldestAge, firstSeen, growthBytesPerMinute, growthInstancesPerMinute,
-                shareOfLiveSetGrowth, confidence, evidence, exampleValue);
+                shareOfLiveSetGrowth, confidence, evidence, exampleValue, applicationFrame, fingerprint);
     }
 
     /** Whether the candidate rests on the given signal. */
@@ -73,8 +82,19 @@ public record LeakCandidate(String objectType, Status status, List<String> growi
         return evidence.stream().anyMatch(e -> e.signal() == signal);
     }
 
-    /** The innermost frame that is not JDK code, or null: the line a developer would look at first. */
+    /**
+     * The innermost frame of application code ({@link ApplicationCode}), or null: the line a developer would look at
+     * first.
+     */
     public StackFrame firstApplicationFrame() {
-        return allocationSite.stream().filter(frame -> !frame.isJdkFrame()).findFirst().orElse(null);
+        return applicationFrame < 0 ? null : allocationSite.get(applicationFrame);
+    }
+
+    /**
+     * The frame the application frame called to allocate, when that is library or JDK code ({@code
+     * RequestFacade.getSession}, {@code StringBuilder.toString}), or null.
+     */
+    public StackFrame viaFrame() {
+        return applicationFrame < 1 ? null : allocationSite.get(applicationFrame - 1);
     }
 }

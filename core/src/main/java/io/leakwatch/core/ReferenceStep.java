@@ -15,9 +15,15 @@ import java.util.Objects;
  * @param arrayIndex  the index in the holder array, or -1
  * @param arraySize   the holder array's length, or -1 when the holder is not an array
  * @param skipped     how many objects the JVM left out between this holder and the previous object (0: direct)
+ * @param jvmFieldName the field the JVM named when it named the wrong one, else null. Its leak profiler finds a
+ *                     field by offset and takes the first field of the holder's class (statics included, then up the
+ *                     superclasses) at that offset: an inherited instance field can come out as a static field of
+ *                     the subclass, and a static field as an instance field of its class. Such a step is decoded by
+ *                     what the holder is ({@code fieldName} is then the real field when it could be resolved, or
+ *                     null); this keeps what the JVM wrote.
  */
 public record ReferenceStep(String holderType, String fieldName, boolean isStatic, String staticOwner,
-                            int arrayIndex, int arraySize, int skipped) {
+                            int arrayIndex, int arraySize, int skipped, String jvmFieldName) {
     /** Runs of links shorter than this are shown step by step. */
     private static final int MIN_SHOWN_RUN = 3;
 
@@ -25,12 +31,29 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
         Objects.requireNonNull(holderType, "holderType");
     }
 
+    /** A step whose field the JVM named correctly (or an array element, or a step that left objects out). */
+    public ReferenceStep(String holderType, String fieldName, boolean isStatic, String staticOwner, int arrayIndex,
+                         int arraySize, int skipped) {
+        this(holderType, fieldName, isStatic, staticOwner, arrayIndex, arraySize, skipped, null);
+    }
+
+    /** Whether the JVM named another field than the one that holds the reference (see {@code jvmFieldName}). */
+    public boolean isMisnamed() {
+        return jvmFieldName != null;
+    }
+
+    /** The class whose code owns the reference: the static field's class, or the holder's type. */
+    public String owner() {
+        return isStatic && staticOwner != null ? staticOwner : holderType;
+    }
+
     /**
      * This step without what changes from one chain of the same structure to the next: the array index and length
      * (an array keeps length 0, so it is still an array), and how many objects the JVM left out.
      */
     public ReferenceStep shape() {
-        return new ReferenceStep(holderType, fieldName, isStatic, staticOwner, -1, isArray() ? 0 : -1, 0);
+        return new ReferenceStep(holderType, fieldName, isStatic, staticOwner, -1, isArray() ? 0 : -1, 0,
+                jvmFieldName);
     }
 
     /** Whether the holder is an array. */
@@ -48,6 +71,10 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
     }
 
     private String describeHolder() {
+        if (isMisnamed() && fieldName == null) {
+            return isStatic ? "static " + simpleName(owner()) + ".<a static field at the offset of " + jvmFieldName
+                    + ">" : simpleName(holderType) + ".<a field at the offset of static " + jvmFieldName + ">";
+        }
         if (isStatic && staticOwner != null) {
             return "static " + simpleName(staticOwner) + "." + fieldName;
         }
@@ -63,15 +90,34 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
      * linked list or queue, which can be thousands) reads as one line: {@code LinkedBlockingQueue$Node.next \u00d7 40}.
      */
     public static List<String> describe(List<ReferenceStep> chain) {
-        List<String> lines = new ArrayList<>();
+        return lines(chain).stream().map(Line::text).toList();
+    }
+
+    /**
+     * One line of a chain as {@link #describe(List)} writes it, and the steps it stands for.
+     *
+     * @param text  the line
+     * @param first the index of its first step
+     * @param steps how many steps it stands for (more than one for a run of links)
+     */
+    public record Line(String text, int first, int steps) {
+        /** Whether the line stands for the step at {@code index}. */
+        public boolean covers(int index) {
+            return index >= first && index < first + steps;
+        }
+    }
+
+    /** The lines of a chain, nearest first, each with the steps it stands for. */
+    public static List<Line> lines(List<ReferenceStep> chain) {
+        List<Line> lines = new ArrayList<>();
         int i = 0;
         while (i < chain.size()) {
             int run = linkRun(chain, i);
             if (run >= MIN_SHOWN_RUN) {
-                lines.add(chain.get(i).describe() + " \u00d7 " + links(chain, i, run));
+                lines.add(new Line(chain.get(i).describe() + " \u00d7 " + links(chain, i, run), i, run));
                 i += run;
             } else {
-                lines.add(chain.get(i).describe());
+                lines.add(new Line(chain.get(i).describe(), i, 1));
                 i++;
             }
         }
@@ -85,7 +131,7 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
     public static int linkRun(List<ReferenceStep> chain, int start) {
         ReferenceStep first = chain.get(start);
         int end = start + 1;
-        if (!first.isArray() && !first.isStatic() && first.fieldName() != null) {
+        if (!first.isArray() && !first.isStatic() && first.fieldName() != null && !first.isMisnamed()) {
             while (end < chain.size() && chain.get(end).continuesRunOf(first)) {
                 end++;
             }
@@ -103,23 +149,13 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
     }
 
     private boolean continuesRunOf(ReferenceStep first) {
-        boolean sameLink = first.fieldName().equals(fieldName) && !isStatic;
+        boolean sameLink = first.fieldName().equals(fieldName) && !isStatic && !isMisnamed();
         boolean elided = fieldName == null && skipped > 0 && !isArray();
         return holderType.equals(first.holderType()) && (sameLink || elided);
     }
 
-    /**
-     * The name without its package. A hidden class (a lambda) loses its address suffix first, which says nothing to a
-     * reader: {@code Class.getName()} writes {@code com.example.App$$Lambda$14/0x0000000800c0b0d8}, JFR writes
-     * {@code com.example.App$$Lambda$14+0x00007fe82808e260.1312381159}.
-     */
+    /** The name without its package, a hidden class by its stable name ({@link TypeNames#stable}). */
     static String simpleName(String typeName) {
-        int suffix = typeName.indexOf("/0x");
-        if (suffix < 0) {
-            suffix = typeName.indexOf("+0x");
-        }
-        String name = suffix < 0 ? typeName : typeName.substring(0, suffix);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot + 1);
+        return TypeNames.simple(typeName);
     }
 }

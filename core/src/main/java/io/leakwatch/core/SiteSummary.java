@@ -9,9 +9,10 @@ import java.util.List;
  * Long-surviving sampled objects of one type from one allocation site, across the old-object snapshots.
  *
  * @param objectType          the sampled type
- * @param allocationSite      the top allocation frames that identify the site, innermost first
+ * @param allocationSite      the allocation stack of one of its objects, innermost first (the site is identified by
+ *                            its frames down to the second application frame)
  * @param referenceChain      a representative chain from one of its objects to the root, nearest first (empty
- *                            when no snapshot collected chains)
+ *                            when no snapshot collected chains); the chain of its accumulation point when it has one
  * @param rootDescription     what kind of root holds that chain, or empty
  * @param accumulationPoint   the array the objects accumulate in, or null when unknown
  * @param liveSamples         how many of its samples were alive in the latest snapshot
@@ -30,23 +31,41 @@ import java.util.List;
  *                            accumulation that one snapshot can show, weaker than {@code accumulating}
  * @param exampleValue        the description of one of its objects, or empty (descriptions are read only when asked
  *                            for: they can hold application data)
+ * @param applicationFrame    the index in {@code allocationSite} of its innermost application frame
+ *                            ({@link ApplicationCode}), or -1
  */
 public record SiteSummary(String objectType, List<StackFrame> allocationSite, List<ReferenceStep> referenceChain,
                           String rootDescription, AccumulationPoint accumulationPoint, int liveSamples,
                           int liveSamplesAtFirst, int arrivalSnapshots, double retention, long liveSampleBytes,
                           Instant firstAllocation, Duration oldestAge, boolean accumulating, boolean steady,
-                          String exampleValue) {
+                          String exampleValue, int applicationFrame) {
 
     public SiteSummary {
         allocationSite = List.copyOf(allocationSite);
         referenceChain = List.copyOf(referenceChain);
         exampleValue = exampleValue == null ? "" : exampleValue;
+        if (applicationFrame < -1 || applicationFrame >= allocationSite.size()) {
+            throw new IllegalArgumentException("applicationFrame " + applicationFrame + " is not a frame of the site");
+        }
+    }
+
+    /** A summary whose application frame is the first that is neither the JDK's nor a well-known library's. */
+    public SiteSummary(String objectType, List<StackFrame> allocationSite, List<ReferenceStep> referenceChain,
+                       String rootDescription, AccumulationPoint accumulationPoint, int liveSamples,
+                       int liveSamplesAtFirst, int arrivalSnapshots, double retention, long liveSampleBytes,
+                       Instant firstAllocation, Duration oldestAge, boolean accumulating, boolean steady,
+                       String exampleValue) {
+        this(objectType, allocationSite, referenceChain, rootDescription, accumulationPoint, liveSamples,
+                liveSamplesAtFirst, arrivalSnapshots, retention, liveSampleBytes, firstAllocation, oldestAge,
+                accumulating, steady, exampleValue, ApplicationCode.notLibraries().firstApplicationFrame(allocationSite));
     }
 
     /** The innermost application frame of the site, else its innermost frame, or null when it has none. */
     public StackFrame frameToShow() {
-        return allocationSite.stream().filter(frame -> !frame.isJdkFrame()).findFirst()
-                .or(() -> allocationSite.stream().findFirst()).orElse(null);
+        if (applicationFrame >= 0) {
+            return allocationSite.get(applicationFrame);
+        }
+        return allocationSite.isEmpty() ? null : allocationSite.get(0);
     }
 
 }

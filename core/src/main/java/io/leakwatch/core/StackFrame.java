@@ -21,8 +21,14 @@ public record StackFrame(String typeName, String methodName, int lineNumber) {
         return JdkTypes.isJdk(typeName);
     }
 
+    /** The frame without its line: what stays when the code around it changes. */
+    public String method() {
+        return TypeNames.stable(typeName) + "." + methodName;
+    }
+
+    /** {@code com.example.Cache.put:42}, a lambda by its stable name ({@link TypeNames#stable}). */
     @Override
     public String toString() {
-        return typeName + "." + methodName + (lineNumber >= 0 ? ":" + lineNumber : "");
+        return method() + (lineNumber >= 0 ? ":" + lineNumber : "");
     }
 }

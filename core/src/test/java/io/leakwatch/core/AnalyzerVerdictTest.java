@@ -25,7 +25,7 @@ class AnalyzerVerdictTest {
         assertThat(top.growingTypes()).contains(Scenarios.CUSTOMER, "long[]", "java.util.HashMap$Node");
         assertThat(top.firstApplicationFrame().toString()).isEqualTo(Scenarios.CUSTOMER + ".<init>:21");
         assertThat(top.accumulationPoint().describe())
-                .isEqualTo("HashMap$Node[8192] \u2190 HashMap.table \u2190 static CustomerRegistry.ALL");
+                .isEqualTo("HashMap (HashMap$Node[8192]) \u2190 static CustomerRegistry.ALL");
         assertThat(top.evidence()).extracting(Evidence::signal).contains(Evidence.Signal.LIVE_SET_GROWTH,
                 Evidence.Signal.TYPE_GROWTH, Evidence.Signal.SITE_ACCUMULATION);
         // 300 kB/s is 18 MB/min; the Theil-Sen slope over noisy full-GC points must land close to it.
@@ -360,7 +360,7 @@ class AnalyzerVerdictTest {
         }
         Analysis chained = Scenarios.leakThatKillsItsJvmWithinTheWarmUp(24, true).analyze(CONFIG);
         assertThat(chained.topCandidate().accumulationPoint().describe())
-                .isEqualTo("Object[20000] \u2190 ArrayList.elementData \u2190 static Checkout.PLACED");
+                .isEqualTo("ArrayList (Object[20000]) \u2190 static Checkout.PLACED");
     }
 
     @Test

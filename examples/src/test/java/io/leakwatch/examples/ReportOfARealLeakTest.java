@@ -58,7 +58,7 @@ class ReportOfARealLeakTest {
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).startsWith("Leakwatch verdict: LEAK").contains(LEAKING_CLASS, "allocated at:",
-                "held by, nearest first:", "static ListenerLeak.BUS");
+                "leak trace, root first:", "static ListenerLeak.BUS", "suspect reference: ", "fingerprint: ");
     }
 
     @Test
@@ -69,7 +69,7 @@ class ReportOfARealLeakTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(Files.readString(json)).contains("\"schemaVersion\": 2", "\"verdict\": \"LEAK\"", LEAKING_CLASS,
+        assertThat(Files.readString(json)).contains("\"schemaVersion\": 3", "\"verdict\": \"LEAK\"", LEAKING_CLASS,
                 "\"inputs\": [", "\"status\": \"COMPLETE\"");
     }
 

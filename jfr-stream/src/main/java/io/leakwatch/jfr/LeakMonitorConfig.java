@@ -1,9 +1,13 @@
 package io.leakwatch.jfr;
 
 import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.ApplicationCode;
+import io.leakwatch.jfr.internal.MainClassPackage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +42,8 @@ import java.util.function.Function;
  * the slowest rate that matters</td></tr>
  * <tr><td>leakwatch.exhaustionHorizon</td><td>1h</td><td>growth that would exhaust the heap within this
  * matters</td></tr>
+ * <tr><td>leakwatch.applicationPackages</td><td>the main class's package</td><td>the application's packages,
+ * comma-separated: where candidates are shown allocated and which field is their suspect reference</td></tr>
  * <tr><td>leakwatch.failIfUnavailable</td><td>true</td><td>whether {@code start()} throws when the JVM has no JFR,
  * rather than running disabled with one warning</td></tr>
  * </table>
@@ -93,7 +99,8 @@ public record LeakMonitorConfig(Path outputDirectory, Duration snapshotInterval,
      */
     public static LeakMonitorConfig fromProperties(Properties properties) {
         Builder builder = builder();
-        AnalyzerConfig.Builder analyzer = AnalyzerConfig.builder();
+        AnalyzerConfig.Builder analyzer = AnalyzerConfig.builder().applicationPackages(MainClassPackage.infer(
+                properties.getProperty("sun.java.command"), Path.of(properties.getProperty("user.dir", "."))));
         for (String name : properties.stringPropertyNames()) {
             if (!name.startsWith("leakwatch.")) {
                 continue;
@@ -118,6 +125,10 @@ public record LeakMonitorConfig(Path outputDirectory, Duration snapshotInterval,
                 case "falseAlarmRate" -> analyzer.falseAlarmRate(parse(name, value, Double::parseDouble, "a number"));
                 case "missRate" -> analyzer.missRate(parse(name, value, Double::parseDouble, "a number"));
                 case "exhaustionHorizon" -> analyzer.exhaustionHorizon(duration(name, value));
+                case "applicationPackages" -> analyzer.applicationPackages(value.isEmpty() ? List.of()
+                        : parse(name, value, v -> ApplicationCode.packages(Arrays.stream(v.split(","))
+                                .map(String::trim).toList()).packageNames(), "package names separated by commas,"
+                                + " such as com.acme.shop,com.acme.common"));
                 default -> throw new IllegalArgumentException("Unknown setting " + name + "=" + value
                         + "; the leakwatch.* settings are listed in the README");
             }

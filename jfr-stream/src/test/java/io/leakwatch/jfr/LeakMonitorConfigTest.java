@@ -1,10 +1,15 @@
 package io.leakwatch.jfr;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +59,38 @@ class LeakMonitorConfigTest {
                 .hasMessageContaining("pauseBudget must be in [0, 0.5], was 0.9");
         assertThatThrownBy(() -> LeakMonitorConfig.fromProperties(properties("leakwatch.snapshotIntervl", "5s")))
                 .hasMessageContaining("Unknown setting leakwatch.snapshotIntervl=5s");
+        assertThatThrownBy(() -> LeakMonitorConfig.fromProperties(properties("leakwatch.applicationPackages",
+                "com.acme.*"))).hasMessage("Bad setting leakwatch.applicationPackages=com.acme.*: expected package"
+                + " names separated by commas, such as com.acme.shop,com.acme.common");
+    }
+
+    @Test
+    void theApplicationsPackagesAreThoseGivenOrTheMainClasssUnlessThatIsALibrarys() {
+        assertThat(LeakMonitorConfig.fromProperties(properties("leakwatch.applicationPackages",
+                "com.acme.shop, com.acme.common")).analyzer().applicationPackages())
+                .containsExactly("com.acme.shop", "com.acme.common");
+        assertThat(LeakMonitorConfig.fromProperties(properties("sun.java.command", "com.acme.shop.Main --port 80"))
+                .analyzer().applicationPackages()).containsExactly("com.acme.shop");
+        assertThat(LeakMonitorConfig.fromProperties(properties("sun.java.command",
+                "org.apache.catalina.startup.Bootstrap start")).analyzer().applicationPackages()).isEmpty();
+        assertThat(LeakMonitorConfig.fromProperties(properties("sun.java.command", "com.acme.shop.Main",
+                "leakwatch.applicationPackages", "")).analyzer().applicationPackages()).isEmpty();
+    }
+
+    @Test
+    void aJarsStartClassOrMainClassGivesTheApplicationsPackage(@TempDir Path dir) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.springframework.boot.loader.JarLauncher");
+        manifest.getMainAttributes().putValue("Start-Class", "com.acme.shop.ShopApplication");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("shop.jar")), manifest)) {
+            jar.flush();
+        }
+
+        assertThat(LeakMonitorConfig.fromProperties(properties("sun.java.command", "shop.jar", "user.dir",
+                dir.toString())).analyzer().applicationPackages()).containsExactly("com.acme.shop");
+        assertThat(LeakMonitorConfig.fromProperties(properties("sun.java.command", "missing.jar", "user.dir",
+                dir.toString())).analyzer().applicationPackages()).isEmpty();
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.Odds;
-import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Trend;
 import io.leakwatch.core.TypeGrowth;
@@ -20,8 +19,9 @@ import java.util.Locale;
 
 /**
  * Renders an analysis as one self-contained HTML file: no script, no network, charts as inline SVG. The verdict
- * comes first, then the heap chart (heap after GC, live-set points, trend and projection), the candidates with
- * collapsible allocation stacks and reference chains (the accumulation point highlighted), growing types, and GC
+ * comes first, then the heap chart (heap after GC, live-set points, trend and projection), the candidates with their
+ * fingerprint, application frame, container and suspect reference, collapsible allocation stacks and leak traces
+ * (root first, the suspect reference, container and accumulation point marked), growing types, and GC
  * statistics.
  */
 public final class HtmlReport {
@@ -47,6 +47,8 @@ public final class HtmlReport {
             code,pre{font:12.5px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace}
             pre{margin:6px 0;white-space:pre-wrap}
             .hot{background:#fde7e5;color:#8c1d13;border-radius:4px;padding:1px 4px;font-weight:600}
+            .suspect{color:#8c1d13;font-weight:700;text-decoration:underline wavy #b42318}
+            .container{background:#fff4d6;color:#6b4e00;border-radius:4px;padding:1px 4px;font-weight:600}
             summary{cursor:pointer;font-weight:600;margin-top:6px}
             table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid #eceff2}
             th{font-weight:600;color:#445}td.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -139,40 +141,64 @@ public final class HtmlReport {
             }
             html.append("</div>");
         }
+        html.append("<div class=\"small\">fingerprint <code>").append(escape(candidate.fingerprint()))
+                .append("</code></div>");
         StackFrame frame = candidate.firstApplicationFrame();
         if (frame != null) {
-            html.append("<div>allocated at <code>").append(escape(frame.toString())).append("</code></div>");
+            html.append("<div>allocated at <code>").append(escape(frame.toString())).append("</code>");
+            if (candidate.viaFrame() != null) {
+                html.append(", via <code>").append(escape(candidate.viaFrame().toString())).append("</code>");
+            }
+            html.append("</div>");
+        } else if (!candidate.allocationSite().isEmpty()) {
+            html.append("<div>allocated at <code>").append(escape(candidate.allocationSite().get(0).toString()))
+                    .append("</code> (no application frame recorded)</div>");
         }
         if (!candidate.exampleValue().isEmpty()) {
             html.append("<div>example value: <code>").append(escape(candidate.exampleValue())).append("</code></div>");
         }
-        if (candidate.accumulationPoint() != null) {
-            html.append("<div>accumulates in <span class=\"hot\">")
-                    .append(escape(candidate.accumulationPoint().describe())).append("</span></div>");
+        AccumulationPoint point = candidate.accumulationPoint();
+        if (point != null) {
+            html.append("<div>accumulates in <span class=\"hot\">").append(escape(point.describeContainer()))
+                    .append("</span></div>");
+            html.append("<div>suspect reference ");
+            if (point.suspect() == null) {
+                html.append("<span class=\"note\">none: no field of the application holds the container</span>");
+            } else {
+                html.append("<span class=\"suspect\">").append(escape(point.suspect().describe())).append("</span>");
+            }
+            html.append("</div>");
         }
         if (!candidate.allocationSite().isEmpty()) {
             html.append("<details><summary>Allocation stack</summary><pre>");
-            for (StackFrame each : candidate.allocationSite()) {
-                html.append(escape(each.toString())).append('\n');
+            List<StackFrame> frames = candidate.allocationSite();
+            for (int i = 0; i < frames.size(); i++) {
+                String line = escape(frames.get(i).toString());
+                html.append(i == candidate.applicationFrame() ? "<b>" + line + "</b>" : line).append('\n');
             }
             html.append("</pre></details>");
         }
-        if (!candidate.referenceChain().isEmpty()) {
-            html.append("<details open><summary>Reference chain to the GC root</summary><pre>");
-            AccumulationPoint point = candidate.accumulationPoint();
-            html.append(escape(candidate.objectType())).append('\n');
-            for (String line : ReferenceStep.describe(candidate.referenceChain())) {
-                html.append("  \u2190 ");
-                if (point != null && point.isShownBy(line)) {
-                    html.append("<span class=\"hot\">").append(escape(line)).append("</span>");
-                    point = null; // marked once
+        List<LeakTrace.Line> trace = LeakTrace.of(candidate);
+        if (!trace.isEmpty()) {
+            html.append("<details open><summary>Leak trace, root first</summary><pre class=\"trace\">");
+            if (!candidate.rootDescription().isEmpty()) {
+                html.append("root: ").append(escape(candidate.rootDescription())).append('\n');
+            }
+            for (int i = 0; i < trace.size(); i++) {
+                LeakTrace.Line line = trace.get(i);
+                html.append(i == trace.size() - 1 ? "\u2570\u2192 " : "\u251c\u2500 ");
+                if (line.marks().isEmpty()) {
+                    html.append(escape(line.text()));
                 } else {
-                    html.append(escape(line));
+                    String style = switch (line.marks().get(0)) {
+                        case SUSPECT -> "suspect";
+                        case CONTAINER -> "container";
+                        case STORAGE -> "hot";
+                    };
+                    html.append("<span class=\"").append(style).append("\">").append(escape(line.text()))
+                            .append("</span> <span class=\"small\">").append(escape(line.note())).append("</span>");
                 }
                 html.append('\n');
-            }
-            if (!candidate.rootDescription().isEmpty()) {
-                html.append("  root: ").append(escape(candidate.rootDescription())).append('\n');
             }
             html.append("</pre></details>");
         }

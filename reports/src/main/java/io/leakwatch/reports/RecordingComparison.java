@@ -1,8 +1,10 @@
 package io.leakwatch.reports;
 
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
 import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,18 +23,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What grew between two recordings of the same program, like comparing two heap snapshots: the live set, the
- * allocation sites of long-surviving objects, and the types counted by heap inspections.
+ * What grew between two recordings of the same program, like comparing two heap snapshots: the live set, the leak
+ * candidates matched by fingerprint (the same leak after a restart is one), the allocation sites of long-surviving
+ * objects, and the types counted by heap inspections.
  *
  * @param liveSetBeforeBytes the live set at the end of the first recording (its last measurement, or the lowest
  *                           heap after GC in its last minute), or -1 when unknown
  * @param liveSetAfterBytes  the same for the second recording
+ * @param leaks              the leak candidates of either recording, matched by fingerprint: one leak seen in both
+ *                           is one entry, whatever its sizes, addresses or the JVM's run
  * @param sites              allocation sites whose live samples changed, most grown first
  * @param types              types whose bytes changed in heap inspections, most grown first
  */
-public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterBytes, List<SiteChange> sites,
-                                  List<TypeChange> types) {
+public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterBytes, List<LeakChange> leaks,
+                                  List<SiteChange> sites, List<TypeChange> types) {
     private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
+
+    /**
+     * One leak candidate, by fingerprint, in the first recording, the second or both.
+     *
+     * @param before its candidate in the first recording, or null
+     * @param after  its candidate in the second recording, or null
+     */
+    public record LeakChange(String fingerprint, LeakCandidate before, LeakCandidate after) {
+        /** The candidate to describe it by: the latest. */
+        public LeakCandidate latest() {
+            return after != null ? after : before;
+        }
+    }
 
     /** How the live samples of one site changed. */
     public record SiteChange(String type, String site, int samplesBefore, int samplesAfter) {
@@ -49,6 +68,7 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
     }
 
     public RecordingComparison {
+        leaks = List.copyOf(leaks);
         sites = List.copyOf(sites);
         types = List.copyOf(types);
     }
@@ -88,7 +108,24 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
             }
         }
         types.sort(Comparator.comparingLong(TypeChange::delta).reversed().thenComparing(TypeChange::type));
-        return new RecordingComparison(latestLiveSet(before), latestLiveSet(after), sites, types);
+        return new RecordingComparison(latestLiveSet(before), latestLiveSet(after), leaks(before, after), sites,
+                types);
+    }
+
+    private static List<LeakChange> leaks(Analysis before, Analysis after) {
+        Map<String, LeakCandidate> then = new LinkedHashMap<>();
+        before.candidates().forEach(candidate -> then.putIfAbsent(candidate.fingerprint(), candidate));
+        Map<String, LeakCandidate> now = new LinkedHashMap<>();
+        after.candidates().forEach(candidate -> now.putIfAbsent(candidate.fingerprint(), candidate));
+        List<LeakChange> leaks = new ArrayList<>();
+        now.forEach((fingerprint, candidate) -> leaks.add(new LeakChange(fingerprint, then.get(fingerprint),
+                candidate)));
+        then.forEach((fingerprint, candidate) -> {
+            if (!now.containsKey(fingerprint)) {
+                leaks.add(new LeakChange(fingerprint, candidate, null));
+            }
+        });
+        return leaks;
     }
 
     /** The comparison for a terminal. */
@@ -101,6 +138,17 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
                     .append(Bytes.format(liveSetAfterBytes - liveSetBeforeBytes)).append(')');
         }
         out.append('\n');
+        out.append("\nLeak candidates by fingerprint:\n");
+        if (leaks.isEmpty()) {
+            out.append("  none in either recording\n");
+        }
+        for (LeakChange leak : leaks) {
+            String where = leak.before() != null && leak.after() != null ? "in both" : leak.after() != null
+                    ? "new" : "gone";
+            AccumulationPoint point = leak.latest().accumulationPoint();
+            out.append(String.format(Locale.ROOT, "  %s  %-7s %s%s%n", leak.fingerprint(), where,
+                    leak.latest().objectType(), point == null ? "" : ", in " + point.describe()));
+        }
         out.append("\nTypes counted by heap inspections (bytes before -> after):\n");
         if (types.isEmpty()) {
             out.append("  no heap inspections in both recordings\n");

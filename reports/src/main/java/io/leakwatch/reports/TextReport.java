@@ -10,7 +10,6 @@ import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.Odds;
-import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Trend;
@@ -20,15 +19,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders an analysis for a terminal: the verdict and its reason first, then each candidate with its allocation
- * stack and reference chain (the accumulation point marked), then the live set and GC statistics.
+ * Renders an analysis for a terminal: the verdict and its reason first, then each candidate with its fingerprint,
+ * where it was allocated (the application frame and the call it came through), what it accumulates in, its suspect
+ * reference and its leak trace (root first, the suspect reference, container and accumulation point marked), then
+ * the live set and GC statistics.
  *
  * <pre>{@code
  * System.out.print(TextReport.render(result.analysis(), result.files()));
  * }</pre>
  */
 public final class TextReport {
-    /** Allocation frames shown per candidate; deeper frames rarely help and make the report long. */
+    /**
+     * Allocation frames shown per candidate, or more to reach the application frame and its caller; deeper frames
+     * rarely help and make the report long.
+     */
     static final int MAX_FRAMES = 12;
     /** Allocation sites listed when there is no candidate. */
     static final int MAX_SUSPECTS = 5;
@@ -73,6 +77,7 @@ public final class TextReport {
     private static void candidate(StringBuilder out, int rank, int total, LeakCandidate candidate) {
         out.append('\n').append(String.format(Locale.ROOT, "Candidate %d of %d: %s (confidence %.2f)%n", rank, total,
                 candidate.objectType(), candidate.confidence()));
+        out.append("  fingerprint: ").append(candidate.fingerprint()).append('\n');
         if (!Double.isNaN(candidate.growthBytesPerMinute())) {
             out.append(String.format(Locale.ROOT, "  grows %s/min (%+.0f instances/min)%s%n",
                     Bytes.format(candidate.growthBytesPerMinute()), candidate.growthInstancesPerMinute(),
@@ -82,33 +87,27 @@ public final class TextReport {
         if (!candidate.growingTypes().isEmpty()) {
             out.append("  growing types: ").append(String.join(", ", candidate.growingTypes())).append('\n');
         }
-        if (candidate.allocationSite().isEmpty()) {
-            out.append("  allocated at: unknown (no old-object sample of it)\n");
-        } else {
-            out.append("  allocated at:\n");
-            List<StackFrame> frames = candidate.allocationSite();
-            for (int i = 0; i < Math.min(MAX_FRAMES, frames.size()); i++) {
-                out.append("    ").append(frames.get(i)).append('\n');
-            }
-            if (frames.size() > MAX_FRAMES) {
-                out.append("    ... ").append(frames.size() - MAX_FRAMES).append(" more\n");
-            }
+        allocation(out, candidate);
+        AccumulationPoint point = candidate.accumulationPoint();
+        if (point != null) {
+            out.append("  accumulates in: ").append(point.describe()).append('\n');
+            out.append("  suspect reference: ").append(point.suspect() == null
+                    ? "none: no field of the application holds the container" : point.suspect().describe())
+                    .append('\n');
         }
-        if (!candidate.referenceChain().isEmpty()) {
-            out.append("  held by, nearest first:\n");
-            AccumulationPoint point = candidate.accumulationPoint();
-            for (String line : ReferenceStep.describe(candidate.referenceChain())) {
-                out.append("    ").append(line);
-                if (point != null && point.isShownBy(line)) {
-                    String unit = point.linked() ? "links" : "elements";
-                    out.append(String.format(Locale.ROOT, "   <== accumulation point (%d %s, %d when first seen)",
-                            point.latestSize(), unit, point.firstSize()));
-                    point = null; // marked once
-                }
-                out.append('\n');
-            }
+        List<LeakTrace.Line> trace = LeakTrace.of(candidate);
+        if (!trace.isEmpty()) {
+            out.append("  leak trace, root first:\n");
             if (!candidate.rootDescription().isEmpty()) {
                 out.append("    root: ").append(candidate.rootDescription()).append('\n');
+            }
+            int width = trace.stream().mapToInt(line -> line.text().length()).max().orElse(0);
+            for (LeakTrace.Line line : trace) {
+                out.append("    ").append(line.text());
+                if (!line.marks().isEmpty()) {
+                    out.append(" ".repeat(width - line.text().length())).append("   <== ").append(line.note());
+                }
+                out.append('\n');
             }
         }
         if (!candidate.exampleValue().isEmpty()) {
@@ -122,6 +121,41 @@ public final class TextReport {
         for (Evidence evidence : candidate.evidence()) {
             out.append("    - ").append(evidence.signal().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append(": ").append(evidence.summary()).append('\n');
+        }
+    }
+
+    /**
+     * Where it was allocated as a developer reads it: the first application frame and the library call it came
+     * through, then the whole stack with that frame marked.
+     */
+    private static void allocation(StringBuilder out, LeakCandidate candidate) {
+        List<StackFrame> frames = candidate.allocationSite();
+        if (frames.isEmpty()) {
+            out.append("  allocated at: unknown (no old-object sample of it)\n");
+            return;
+        }
+        StackFrame application = candidate.firstApplicationFrame();
+        if (application == null) {
+            out.append("  allocated at: ").append(frames.get(0)).append(" (no application frame in the ")
+                    .append(frames.size()).append(" frames recorded)\n");
+        } else {
+            out.append("  allocated at: ").append(application);
+            if (candidate.viaFrame() != null) {
+                out.append(", via ").append(candidate.viaFrame());
+            }
+            out.append('\n');
+        }
+        out.append("  allocation stack:\n");
+        int shown = Math.min(frames.size(), Math.max(MAX_FRAMES, candidate.applicationFrame() + 2));
+        for (int i = 0; i < shown; i++) {
+            out.append("    ").append(frames.get(i));
+            if (i == candidate.applicationFrame()) {
+                out.append("   <== application frame");
+            }
+            out.append('\n');
+        }
+        if (frames.size() > shown) {
+            out.append("    ... ").append(frames.size() - shown).append(" more\n");
         }
     }
 

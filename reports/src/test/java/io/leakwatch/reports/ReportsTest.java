@@ -30,16 +30,45 @@ class ReportsTest {
         String text = TextReport.render(leak);
 
         assertThat(text).startsWith("Leakwatch verdict: LEAK\n");
-        assertThat(text).containsSubsequence("Candidate 1 of", "com.example.Customer", "allocated at:",
-                "com.example.Customer.<init>:12", "held by, nearest first:", "HashMap$Node[8192]",
-                "<== accumulation point", "static Registry.ALL", "evidence:", "Live set:", "Garbage collection:");
+        assertThat(text).containsSubsequence("Candidate 1 of", "com.example.Customer", "fingerprint: ",
+                "allocated at: com.example.Customer.<init>:12\n", "accumulates in: HashMap (HashMap$Node[8192])"
+                        + " \u2190 static Registry.ALL", "suspect reference: static Registry.ALL",
+                "leak trace, root first:", "root: Threads / Stack Variable", "static Registry.ALL",
+                "<== suspect reference", "HashMap.table", "<== container: HashMap", "HashMap$Node[8192]",
+                "<== accumulation point", "HashMap$Node.value", "Customer.data", "the sampled object",
+                "evidence:", "Live set:", "Garbage collection:");
+    }
+
+    @Test
+    void compareMatchesTheSameLeakOfTwoRunsByItsFingerprint() {
+        RecordingComparison comparison = RecordingComparison.of(LeakingRun.analysis(), leak);
+
+        assertThat(comparison.leaks()).singleElement().satisfies(change -> {
+            assertThat(change.fingerprint()).isEqualTo(leak.topCandidate().fingerprint());
+            assertThat(change.before()).isNotNull();
+            assertThat(change.after()).isNotNull();
+        });
+        assertThat(comparison.renderText()).contains("Leak candidates by fingerprint:",
+                leak.topCandidate().fingerprint() + "  in both");
+    }
+
+    @Test
+    void theLeakTraceMarksEachStepOnItsOwnLineRootFirst() {
+        List<LeakTrace.Line> trace = LeakTrace.of(leak.topCandidate());
+
+        assertThat(trace).extracting(LeakTrace.Line::text).containsExactly("static Registry.ALL", "HashMap.table",
+                "HashMap$Node[8192]", "HashMap$Node.value", "Customer.data", "the sampled object");
+        assertThat(trace).extracting(LeakTrace.Line::marks).containsExactly(List.of(LeakTrace.Mark.SUSPECT),
+                List.of(LeakTrace.Mark.CONTAINER), List.of(LeakTrace.Mark.STORAGE), List.of(), List.of(), List.of());
     }
 
     @Test
     void jsonCarriesTheSchemaVersionVerdictAndTheCandidatesFields() {
         String json = JsonReport.render(leak);
 
-        assertThat(json).contains("\"schemaVersion\": 2", "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
+        assertThat(json).contains("\"schemaVersion\": 3", "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
+                "\"fingerprint\": \"" + leak.topCandidate().fingerprint() + "\"", "\"containerType\": \"java.util.HashMap\"",
+                "\"suspectReference\": \"static Registry.ALL\"", "\"applicationFrame\": 0",
                 "\"findings\": [", "\"rule\": \"live-set-grows\"", "\"logBayesFactor\": ", "\"status\": \"CONFIRMED\"",
                 "\"allocationSite\": [", "\"referenceChain\": [", "\"accumulationPoint\": {",
                 "\"growthBytesPerMinute\": ", "\"confidence\": ", "\"evidence\": [", "\"liveSet\": {", "\"gc\": [");
@@ -63,6 +92,7 @@ class ReportsTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg class=\"chart\"", "class=\"trend\"",
                 "class=\"projection\"", "class=\"live full_gc\"", "<span class=\"hot\">HashMap$Node[8192]</span>",
+                "<span class=\"suspect\">static Registry.ALL</span>",
                 "com.example.Customer.&lt;init&gt;:12", "<title>Report of &lt;test&gt;</title>");
         assertThat(html).doesNotContain("<script", "http://", "https://");
     }

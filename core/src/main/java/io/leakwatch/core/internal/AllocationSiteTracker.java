@@ -1,6 +1,7 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AllocationSample;
+import io.leakwatch.core.ApplicationCode;
 import io.leakwatch.core.StackFrame;
 
 import java.time.Duration;
@@ -26,7 +27,13 @@ final class AllocationSiteTracker {
     private static final Duration BUCKET = Duration.ofMinutes(1);
 
     private final Deque<Bucket> buckets = new ArrayDeque<>();
+    private final ApplicationCode code;
     private long samples;
+
+    /** @param code what counts as application code, for cutting sites as old-object sites are cut */
+    AllocationSiteTracker(ApplicationCode code) {
+        this.code = code;
+    }
 
     void record(AllocationSample sample) {
         samples++;
@@ -42,7 +49,7 @@ final class AllocationSiteTracker {
                 buckets.removeFirst();
             }
         }
-        bucket.add(sample.objectType(), SiteKey.frames(sample.allocationStack()), sample.weightBytes());
+        bucket.add(sample.objectType(), SiteKey.frames(sample.allocationStack(), code), sample.weightBytes());
     }
 
     long sampleCount() {

@@ -1,5 +1,7 @@
 package io.leakwatch.core.internal;
 
+import io.leakwatch.core.ApplicationCode;
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.ContainerId;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.JdkTypes;
@@ -33,10 +35,14 @@ final class CandidateRanker {
     private static final double WEIGHT_STEADY = 0.1;
 
     private final int maxCandidates;
+    private final ApplicationCode code;
 
-    CandidateRanker(int maxCandidates) {
+    /** @param code which classes name a leak in the application's terms */
+    CandidateRanker(int maxCandidates, ApplicationCode code) {
         this.maxCandidates = maxCandidates;
+        this.code = code;
     }
+
 
     /**
      * @param liveGrowth      the live-set growth that candidates are to explain, or null when none was found
@@ -57,12 +63,12 @@ final class CandidateRanker {
             TypeGroup group = unused.stream().filter(g -> related(site).stream().anyMatch(g::contains))
                     .findFirst().orElse(null);
             unused.remove(group);
-            result.add(candidate(site, group, liveGrowth));
+            result.add(candidate(site, group, liveGrowth, code));
         }
         for (TypeGroup group : unused) {
             SiteSummary site = sites.stream().filter(s -> related(s).stream().anyMatch(group::contains))
                     .findFirst().orElse(null);
-            result.add(candidate(site, group, liveGrowth));
+            result.add(candidate(site, group, liveGrowth, code));
         }
         // A container whose candidate is named after a JDK type (a map's boxed keys) is named after the application
         // class that other samples of it show (the map's Customer values), even before those accumulate themselves.
@@ -74,9 +80,9 @@ final class CandidateRanker {
             ContainerId container = candidate.accumulationPoint().identity();
             SiteSummary named = sites.stream().filter(site -> site.accumulationPoint() != null
                     && site.accumulationPoint().identity().equals(container)
-                    && !JdkTypes.isJdk(applicationOwner(site))).findFirst().orElse(null);
+                    && !JdkTypes.isJdk(applicationOwner(site, code))).findFirst().orElse(null);
             if (named != null) {
-                result.set(i, standFor(candidate, candidate(named, null, liveGrowth)));
+                result.set(i, standFor(candidate, candidate(named, null, liveGrowth, code)));
             }
         }
         result.replaceAll(candidate -> placedByAllocation(candidate, allocationSites));
@@ -171,7 +177,7 @@ final class CandidateRanker {
                 other.referenceChain(), other.rootDescription(), other.accumulationPoint(), other.liveSamples(),
                 other.oldestAge(), other.firstSeen(), growth.growthBytesPerMinute(), growth.growthInstancesPerMinute(),
                 growth.shareOfLiveSetGrowth(), Math.max(kept.confidence(), other.confidence()), evidence,
-                other.exampleValue());
+                other.exampleValue(), other.applicationFrame(), other.fingerprint());
     }
 
     private static double growthOrZero(LeakCandidate candidate) {
@@ -201,32 +207,55 @@ final class CandidateRanker {
     }
 
     /**
-     * What a site's objects are, in the application's terms: the sampled type, or when that is the JDK's (the JVM
-     * samples a session's {@code int[]}, not the session), the nearest application class that holds it, short of
-     * the collection it accumulates in: {@code int[] ← Object[2] ← ArrayList.elementData ← Session.attrs ←
-     * ConcurrentHashMap$Node.val ← ConcurrentHashMap$Node[65536]} names {@code Session}.
+     * What a site's objects are, in the application's terms: the sampled type when it is not the JDK's, or (the JVM
+     * samples a session's {@code int[]}, not the session) the nearest class that holds it short of the storage it
+     * accumulates in, an application class before a library's: {@code int[] ← Object[2] ← ArrayList.elementData ←
+     * Session.attrs ← ConcurrentHashMap$Node.val ← ConcurrentHashMap$Node[65536]} names {@code Session}.
      */
-    static String applicationOwner(SiteSummary site) {
+    static String applicationOwner(SiteSummary site, ApplicationCode code) {
         if (!JdkTypes.isJdk(site.objectType())) {
             return site.objectType();
         }
         List<ReferenceStep> chain = site.referenceChain();
-        ReferenceStep container = site.accumulationPoint() == null ? null : site.accumulationPoint().container().shape();
-        for (int i = 0; i < chain.size(); i++) {
+        int end = storageIn(chain, site.accumulationPoint());
+        String library = null;
+        for (int i = 0; i < end; i++) {
             ReferenceStep step = chain.get(i);
-            boolean reachedContainer = container != null && (step.shape().equals(container)
-                    || site.accumulationPoint().linked() && ReferenceStep.linkRun(chain, i) > 1);
-            if (reachedContainer || step.isStatic()) {
+            if (step.isStatic()) {
                 break;
             }
-            if (!step.isArray() && !JdkTypes.isJdk(step.holderType()) && !JdkTypes.isHidden(step.holderType())) {
+            if (step.isArray() || JdkTypes.isJdk(step.holderType()) || JdkTypes.isHidden(step.holderType())) {
+                continue;
+            }
+            if (code.isApplication(step.holderType())) {
                 return step.holderType();
             }
+            if (library == null) {
+                library = step.holderType();
+            }
         }
-        return site.objectType();
+        return library != null ? library : site.objectType();
     }
 
-    private static LeakCandidate candidate(SiteSummary site, TypeGroup group, SlopeFit liveGrowth) {
+    /** Where a point's storage begins in a chain: its own index when it was read from it, else the first like step. */
+    private static int storageIn(List<ReferenceStep> chain, AccumulationPoint point) {
+        if (point == null) {
+            return chain.size();
+        }
+        if (point.chain().equals(chain)) {
+            return point.storageIndex();
+        }
+        ReferenceStep storage = point.storage().shape();
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i).shape().equals(storage) || point.linked() && ReferenceStep.linkRun(chain, i) > 1) {
+                return i;
+            }
+        }
+        return chain.size();
+    }
+
+    private static LeakCandidate candidate(SiteSummary site, TypeGroup group, SlopeFit liveGrowth,
+                                           ApplicationCode code) {
         List<Evidence> evidence = new ArrayList<>();
         double confidence = 0;
         if (liveGrowth != null) {
@@ -235,13 +264,14 @@ final class CandidateRanker {
         }
         double bytesPerMinute = Double.NaN;
         double instancesPerMinute = Double.NaN;
-        String type = site != null ? applicationOwner(site) : group.principal().typeName();
+        String type = site != null ? applicationOwner(site, code) : group.principal(code).typeName();
         if (group != null) {
             confidence += WEIGHT_TYPE;
             bytesPerMinute = group.bytesPerMinute();
-            TypeGrowth principal = group.principal();
+            TypeGrowth principal = group.principal(code);
             instancesPerMinute = principal.instancesPerMinute();
-            if (site == null || !JdkTypes.isJdk(principal.typeName())) {
+            // The types name the candidate unless the site already names it after the application's code.
+            if (site == null || !JdkTypes.isJdk(principal.typeName()) && !code.isApplication(type)) {
                 type = principal.typeName();
             }
             group.members().forEach(member -> evidence.add(Prose.typeEvidence(member)));
@@ -260,12 +290,17 @@ final class CandidateRanker {
         double share = liveGrowth == null || Double.isNaN(bytesPerMinute) ? Double.NaN
                 : Math.min(1, bytesPerMinute / (liveGrowth.slopeBytesPerSecond() * 60));
         List<String> growing = group == null ? List.of() : group.typeNames();
+        AccumulationPoint point = site == null ? null : site.accumulationPoint();
+        int applicationFrame = site == null ? -1 : site.applicationFrame();
+        String fingerprint = Fingerprint.of(type, point, site == null || applicationFrame < 0 ? null
+                : site.allocationSite().get(applicationFrame));
         LeakCandidate candidate = new LeakCandidate(type, LeakCandidate.Status.SUSPECTED, growing,
                 site == null ? List.of() : site.allocationSite(), site == null ? List.of() : site.referenceChain(),
-                site == null ? "" : site.rootDescription(), site == null ? null : site.accumulationPoint(),
+                site == null ? "" : site.rootDescription(), point,
                 site == null ? 0 : site.liveSamples(), site == null ? Duration.ZERO : site.oldestAge(),
                 site == null ? null : site.firstAllocation(), bytesPerMinute, instancesPerMinute, share,
-                Math.min(1, confidence), evidence, site == null ? "" : site.exampleValue());
+                Math.min(1, confidence), evidence, site == null ? "" : site.exampleValue(), applicationFrame,
+                fingerprint);
         return confirms(candidate) ? candidate.withStatus(LeakCandidate.Status.CONFIRMED) : candidate;
     }
 }

@@ -45,7 +45,7 @@ public final class Engine {
     private final LiveSetTracker liveSet;
     private final TypeGrowthTracker types;
     private final SiteTracker sites;
-    private final AllocationSiteTracker allocations = new AllocationSiteTracker();
+    private final AllocationSiteTracker allocations;
     /** Whether a collection of generational ZGC was seen, whose old-object samples are off (JDK-8382740). */
     private boolean generationalZgc;
     private final Judge judge;
@@ -65,7 +65,8 @@ public final class Engine {
         this.gcStatistics = new GcStatisticsTracker(config.gcWindows());
         this.liveSet = new LiveSetTracker(warmUp);
         this.types = new TypeGrowthTracker(warmUp, config.significance());
-        this.sites = new SiteTracker(warmUp);
+        this.sites = new SiteTracker(warmUp, config.applicationCode());
+        this.allocations = new AllocationSiteTracker(config.applicationCode());
         this.judge = new Judge(config);
     }
 

@@ -34,7 +34,7 @@ final class Judge {
 
     Judge(AnalyzerConfig config) {
         this.config = config;
-        this.ranker = new CandidateRanker(config.maxCandidates());
+        this.ranker = new CandidateRanker(config.maxCandidates(), config.applicationCode());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.leakwatch.core.internal;
 
+import io.leakwatch.core.ApplicationCode;
 import io.leakwatch.core.ObjectSample;
 import io.leakwatch.core.StackFrame;
 
@@ -8,20 +9,21 @@ import java.util.List;
 
 /**
  * Identifies an allocation site: the object type and the innermost frames down to and including the first
- * {@value #APPLICATION_FRAMES} application (non-JDK) frames. JDK frames alone ({@code Arrays.copyOf},
- * {@code HashMap.resize}) say nothing about which code leaks; frames deeper than the application's callers would
- * split one leak into many sites.
+ * {@value #APPLICATION_FRAMES} frames of application code ({@link ApplicationCode}), however deep they are (a
+ * library that allocates, a scripting engine compiling a script, can be dozens of frames above the application's
+ * call), at most {@value #MAX_FRAMES} (JFR's default stack depth). JDK and library frames alone say nothing about
+ * which code leaks; frames deeper than the application's callers would split one leak into many sites.
  */
 record SiteKey(String objectType, List<StackFrame> frames) {
     static final int APPLICATION_FRAMES = 2;
-    static final int MAX_FRAMES = 12;
+    static final int MAX_FRAMES = 64;
 
-    static SiteKey of(ObjectSample sample) {
-        return new SiteKey(sample.objectType(), frames(sample.allocationStack()));
+    static SiteKey of(ObjectSample sample, ApplicationCode code) {
+        return new SiteKey(sample.objectType(), frames(sample.allocationStack(), code));
     }
 
     /** The frames of a stack that identify its site. */
-    static List<StackFrame> frames(List<StackFrame> stack) {
+    static List<StackFrame> frames(List<StackFrame> stack, ApplicationCode code) {
         List<StackFrame> frames = new ArrayList<>();
         int applicationFrames = 0;
         for (StackFrame frame : stack) {
@@ -29,7 +31,7 @@ record SiteKey(String objectType, List<StackFrame> frames) {
                 break;
             }
             frames.add(frame);
-            if (!frame.isJdkFrame()) {
+            if (code.isApplication(frame)) {
                 applicationFrames++;
             }
         }

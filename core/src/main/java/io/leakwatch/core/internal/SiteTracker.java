@@ -1,10 +1,12 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.ApplicationCode;
 import io.leakwatch.core.ContainerId;
 import io.leakwatch.core.ObjectSample;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.SiteSummary;
+import io.leakwatch.core.StackFrame;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +44,6 @@ final class SiteTracker {
     static final double MIN_RETENTION = 0.5;
     /** Objects must have arrived in at least this many snapshots after warm-up. */
     static final int MIN_ARRIVAL_SNAPSHOTS = 2;
-    /** Arrays shorter than this are not taken for accumulation points. */
-    static final int MIN_CONTAINER_SIZE = 16;
-    /** Nor are runs of fewer links than this (a hash bucket's few nodes). */
-    static final int MIN_LINK_RUN = 8;
     /** Collection times kept; older ones matter only for samples older than every snapshot kept. */
     static final int MAX_COLLECTIONS = 4096;
     /**
@@ -62,13 +60,25 @@ final class SiteTracker {
     static final double STEADY_COVERAGE = 0.25;
 
     private final WarmUpClock warmUp;
+    private final ApplicationCode code;
+    private final ContainerFinder finder;
     private final NavigableSet<Instant> snapshots = new TreeSet<>();
     private final NavigableSet<Instant> collections = new TreeSet<>();
     private final Map<SiteKey, Site> sites = new HashMap<>();
 
-    /** @param warmUp objects allocated within the warm-up are start-up state, not arrivals */
-    SiteTracker(WarmUpClock warmUp) {
+    /**
+     * @param warmUp objects allocated within the warm-up are start-up state, not arrivals
+     * @param code   which frames and fields are the application's
+     */
+    SiteTracker(WarmUpClock warmUp, ApplicationCode code) {
         this.warmUp = warmUp;
+        this.code = code;
+        this.finder = new ContainerFinder(code);
+    }
+
+    /** A tracker for which application code is what is neither the JDK's nor a well-known library's. */
+    SiteTracker(WarmUpClock warmUp) {
+        this(warmUp, ApplicationCode.notLibraries());
     }
 
     /** Tells the tracker that a collection ended then: samples allocated before it and seen after it survived it. */
@@ -92,7 +102,7 @@ final class SiteTracker {
                 forgetBefore(snapshots.pollFirst());
             }
         }
-        sites.computeIfAbsent(SiteKey.of(sample), key -> new Site()).record(sample);
+        sites.computeIfAbsent(SiteKey.of(sample, code), key -> new Site()).record(sample, finder);
     }
 
     /** Number of distinct snapshots kept. */
@@ -111,13 +121,13 @@ final class SiteTracker {
         List<Instant> times = new ArrayList<>(snapshots);
         List<Instant> untilPrevious = times.subList(0, times.size() - 1);
         for (Map.Entry<SiteKey, Site> entry : sites.entrySet()) {
-            SiteSummary summary = entry.getValue().summarize(entry.getKey(), times, runStart, warmUpEnd, collections);
+            SiteSummary summary = entry.getValue().summarize(times, runStart, warmUpEnd, collections, code);
             // The JVM's samples of one snapshot can reach a live stream in two flushes; until the rest arrives, a
             // site missing from the latest snapshot looks dead (seen live under ZGC: a LEAK withdrawn for a second).
             // So a site that accumulated up to the previous snapshot is summarized as of that one.
             if (!summary.accumulating() && !untilPrevious.isEmpty()) {
-                SiteSummary previous = entry.getValue().summarize(entry.getKey(), untilPrevious, runStart, warmUpEnd,
-                        collections);
+                SiteSummary previous = entry.getValue().summarize(untilPrevious, runStart, warmUpEnd, collections,
+                        code);
                 if (previous.accumulating()) {
                     summary = previous;
                 }
@@ -145,15 +155,15 @@ final class SiteTracker {
     /** What one site's objects did across snapshots. */
     private static final class Site {
         private final Map<ObjectKey, Sighting> objects = new HashMap<>();
-        /** Length of each accumulation container per snapshot. */
+        /** Length of each container's storage per snapshot. */
         private final Map<ContainerId, TreeMap<Instant, Integer>> containerSizes = new HashMap<>();
-        /** The latest chain steps of each container, to show it. */
-        private final Map<ContainerId, Container> containers = new HashMap<>();
+        /** The latest chain of each container, to show it, and its root. */
+        private final Map<ContainerId, Shown> containers = new HashMap<>();
         private ObjectSample representative;
         /** The latest non-empty description of any of its samples, for when the representative has none. */
         private String described = "";
 
-        void record(ObjectSample sample) {
+        void record(ObjectSample sample, ContainerFinder finder) {
             ObjectKey key = new ObjectKey(sample.allocationTime(), sample.objectType());
             Sighting sighting = objects.get(key);
             if (sighting == null) {
@@ -168,12 +178,12 @@ final class SiteTracker {
             if (representative == null || preferredRepresentative(sample, representative)) {
                 representative = sample;
             }
-            Container container = Container.of(sample.referenceChain());
-            if (container != null) {
-                ContainerId id = container.point(0, 0).identity();
+            AccumulationPoint point = finder.find(sample.referenceChain());
+            if (point != null) {
+                ContainerId id = point.identity();
                 containerSizes.computeIfAbsent(id, k -> new TreeMap<>())
-                        .merge(sample.observedAt(), container.size(), Math::max);
-                containers.put(id, container);
+                        .merge(sample.observedAt(), point.latestSize(), Math::max);
+                containers.put(id, new Shown(point, sample.rootDescription(), sample.allocationStack()));
             }
         }
 
@@ -190,8 +200,8 @@ final class SiteTracker {
             return objects.isEmpty();
         }
 
-        SiteSummary summarize(SiteKey key, List<Instant> times, Instant runStart, Instant warmUpEnd,
-                              NavigableSet<Instant> collections) {
+        SiteSummary summarize(List<Instant> times, Instant runStart, Instant warmUpEnd,
+                              NavigableSet<Instant> collections, ApplicationCode code) {
             Instant latest = times.get(times.size() - 1);
             List<Instant> afterWarmUp = times.stream().filter(t -> !t.isBefore(warmUpEnd)).toList();
             Instant firstAfterWarmUp = afterWarmUp.isEmpty() ? latest : afterWarmUp.get(0);
@@ -241,7 +251,8 @@ final class SiteTracker {
             }
             int arrivalSnapshots = arrivals.size();
             double retention = seenBefore == 0 ? Double.NaN : (double) retained / seenBefore;
-            AccumulationPoint point = accumulationPoint();
+            Shown shown = shownContainer();
+            AccumulationPoint point = shown == null ? null : shown.point();
             String exampleValue = representative.description().isEmpty() ? described : representative.description();
             boolean growing = survivorsNow > liveAtFirst || (point != null && point.grew());
             boolean accumulating = arrivalSnapshots >= MIN_ARRIVAL_SNAPSHOTS && retention >= MIN_RETENTION
@@ -249,9 +260,13 @@ final class SiteTracker {
             Duration oldestAge = oldestLive == null ? Duration.ZERO : Duration.between(oldestLive, latest);
             boolean heldInOneContainer = point != null || !representative.hasReferenceChain();
             boolean steady = heldInOneContainer && allocatedSteadily(survivorAllocations, runStart, latest);
-            return new SiteSummary(key.objectType(), key.frames(), representative.referenceChain(),
-                    representative.rootDescription(), point, live, liveAtFirst, arrivalSnapshots, retention,
-                    liveBytes, firstAllocation, oldestAge, accumulating, steady, exampleValue);
+            // The chain shown is the one the accumulation point was read from, so that its marks fall on its steps.
+            List<ReferenceStep> chain = point != null ? point.chain() : representative.referenceChain();
+            String root = shown != null ? shown.rootDescription() : representative.rootDescription();
+            List<StackFrame> stack = shown != null ? shown.stack() : representative.allocationStack();
+            return new SiteSummary(representative.objectType(), stack, chain, root, point, live, liveAtFirst,
+                    arrivalSnapshots, retention, liveBytes, firstAllocation, oldestAge, accumulating, steady,
+                    exampleValue, code.firstApplicationFrame(stack));
         }
 
         /**
@@ -277,8 +292,8 @@ final class SiteTracker {
                     && u[m - 1] >= 1 - STEADY_COVERAGE;
         }
 
-        /** The container seen in most snapshots, with its first and latest size. */
-        private AccumulationPoint accumulationPoint() {
+        /** The container seen in most snapshots, with its storage's first and latest size. */
+        private Shown shownContainer() {
             ContainerId bestId = null;
             TreeMap<Instant, Integer> best = null;
             for (Map.Entry<ContainerId, TreeMap<Instant, Integer>> entry : containerSizes.entrySet()) {
@@ -292,7 +307,9 @@ final class SiteTracker {
             if (best == null) {
                 return null;
             }
-            return containers.get(bestId).point(best.firstEntry().getValue(), best.lastEntry().getValue());
+            Shown shown = containers.get(bestId);
+            return new Shown(shown.point().withSizes(best.firstEntry().getValue(), best.lastEntry().getValue()),
+                    shown.rootDescription(), shown.stack());
         }
 
         /** Whether a collection ran between the object's allocation and {@code seenAt}, so that its sighting counts. */
@@ -329,51 +346,7 @@ final class SiteTracker {
         }
     }
 
-    /**
-     * Where the objects of a chain accumulate: the longest array, for example {@code Object[6000] ←
-     * ArrayList.elementData ← static Cache.ENTRIES}; or, in a chain without one, the longest run of links through one
-     * field (a linked list or queue), for example {@code LinkedList$Node.prev × 40 ← LinkedList.last ← static
-     * Log.ENTRIES}. Its size is an array's length, or the number of links between the sampled object and the holder.
-     *
-     * @param container the array's step, or the run's first link
-     * @param linked    whether it is a run of links
-     * @param heldBy    the steps that hold it, nearest first
-     * @param size      its length or links in this chain
-     */
-    private record Container(ReferenceStep container, boolean linked, List<ReferenceStep> heldBy, int size) {
-        static Container of(List<ReferenceStep> chain) {
-            int bestIndex = -1;
-            for (int i = 0; i < chain.size(); i++) {
-                ReferenceStep step = chain.get(i);
-                if (step.isArray() && step.arraySize() >= MIN_CONTAINER_SIZE
-                        && (bestIndex < 0 || step.arraySize() > chain.get(bestIndex).arraySize())) {
-                    bestIndex = i;
-                }
-            }
-            if (bestIndex >= 0) {
-                return new Container(chain.get(bestIndex), false, chain.subList(bestIndex + 1, chain.size()),
-                        chain.get(bestIndex).arraySize());
-            }
-            int runStart = -1;
-            int runSteps = 0;
-            int runLinks = 0;
-            for (int i = 0; i < chain.size(); i++) {
-                int steps = ReferenceStep.linkRun(chain, i);
-                int links = ReferenceStep.links(chain, i, steps);
-                if (links >= MIN_LINK_RUN && links > runLinks) {
-                    runStart = i;
-                    runSteps = steps;
-                    runLinks = links;
-                }
-            }
-            if (runStart < 0) {
-                return null;
-            }
-            return new Container(chain.get(runStart), true, chain.subList(runStart + runSteps, chain.size()), runLinks);
-        }
-
-        AccumulationPoint point(int firstSize, int latestSize) {
-            return new AccumulationPoint(container, linked, heldBy, firstSize, latestSize);
-        }
+    /** The latest chain of a container, the root it reached, and the allocation stack of its object. */
+    private record Shown(AccumulationPoint point, String rootDescription, List<StackFrame> stack) {
     }
 }

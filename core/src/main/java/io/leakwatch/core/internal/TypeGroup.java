@@ -1,5 +1,6 @@
 package io.leakwatch.core.internal;
 
+import io.leakwatch.core.ApplicationCode;
 import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.TypeGrowth;
 
@@ -37,12 +38,17 @@ record TypeGroup(List<TypeGrowth> members) {
     }
 
     /**
-     * The type to name the candidate after: the first application class, else the first application type at all
-     * (a lambda's hidden class names nothing a developer wrote), else the fastest-growing type.
+     * The type to name the candidate after: the first class of the application's code, else the first library
+     * class (a library's node grows with the application's values: Caffeine's {@code PSA} with a {@code Quote}),
+     * else the first non-JDK type at all (a lambda's hidden class names nothing a developer wrote), else the
+     * fastest-growing type.
      */
-    TypeGrowth principal() {
-        return members.stream().filter(m -> !JdkTypes.isJdk(m.typeName()) && !JdkTypes.isHidden(m.typeName()))
-                .findFirst().or(() -> members.stream().filter(m -> !JdkTypes.isJdk(m.typeName())).findFirst())
+    TypeGrowth principal(ApplicationCode code) {
+        return members.stream().filter(m -> code.isApplication(m.typeName()) && !JdkTypes.isHidden(m.typeName()))
+                .findFirst()
+                .or(() -> members.stream().filter(m -> !JdkTypes.isJdk(m.typeName())
+                        && !JdkTypes.isHidden(m.typeName())).findFirst())
+                .or(() -> members.stream().filter(m -> !JdkTypes.isJdk(m.typeName())).findFirst())
                 .orElse(members.get(0));
     }
 

@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class AnalysisJson {
     /** Version of the schema this class writes. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private AnalysisJson() {
     }
@@ -210,12 +210,14 @@ public final class AnalysisJson {
         int rank = 1;
         for (LeakCandidate candidate : candidates) {
             json.beginObject().name("rank").value(rank++)
+                    .name("fingerprint").value(candidate.fingerprint())
                     .name("type").value(candidate.objectType())
                     .name("status").value(candidate.status().name());
             json.name("growingTypes").beginArray();
             candidate.growingTypes().forEach(json::value);
             json.endArray();
             frames(json, "allocationSite", candidate.allocationSite());
+            json.name("applicationFrame").value(candidate.applicationFrame());
             chain(json, candidate.referenceChain());
             json.name("rootDescription").value(candidate.rootDescription());
             accumulationPoint(json, candidate.accumulationPoint());
@@ -283,6 +285,9 @@ public final class AnalysisJson {
             if (step.skipped() > 0) {
                 json.name("skipped").value(step.skipped());
             }
+            if (step.isMisnamed()) {
+                json.name("jvmField").value(step.jvmFieldName());
+            }
             json.name("text").value(step.describe()).endObject();
         }
         json.endArray();
@@ -294,10 +299,27 @@ public final class AnalysisJson {
             json.nullValue();
             return;
         }
-        json.beginObject().name("container").value(point.describeContainer());
+        json.beginObject().name("container").value(point.describeContainer())
+                .name("containerType").value(point.containerType())
+                .name("knownContainer");
+        if (point.knownContainer() == null) {
+            json.nullValue();
+        } else {
+            json.value(point.knownContainer());
+        }
+        json.name("storage").value(point.describeStorage());
         json.name("linked").value(point.linked());
+        json.name("storageIndex").value(point.storageIndex())
+                .name("containerIndex").value(point.containerIndex())
+                .name("suspectIndex").value(point.suspectIndex());
+        json.name("suspectReference");
+        if (point.suspect() == null) {
+            json.nullValue();
+        } else {
+            json.value(point.suspect().describe());
+        }
         json.name("heldBy").beginArray();
-        point.heldBy().forEach(step -> json.value(step.describe()));
+        point.containerHeldBy().forEach(step -> json.value(step.describe()));
         json.endArray();
         json.name("firstSize").value(point.firstSize()).name("latestSize").value(point.latestSize())
                 .name("text").value(point.describe()).endObject();

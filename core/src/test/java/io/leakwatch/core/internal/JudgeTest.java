@@ -1,6 +1,7 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.ApplicationCode;
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.ReferenceStep;
@@ -171,7 +172,7 @@ class JudgeTest {
                 new AccumulationPoint(field("java.util.LinkedList$Node", "prev"), true,
                         List.of(field("java.util.LinkedList", "last"), field("com.example.AuditLog", "entries")), 1, 2), 40, 2, 5, 1, 40 * 3016, T0, Duration.ofMinutes(1), true, false, "");
 
-        assertThat(CandidateRanker.applicationOwner(entries)).isEqualTo("byte[]");
+        assertThat(CandidateRanker.applicationOwner(entries, ApplicationCode.notLibraries())).isEqualTo("byte[]");
     }
 
     @Test

@@ -82,13 +82,16 @@ class SiteTrackerTest {
 
         SiteSummary site = tracker.summaries().get(0);
         assertThat(site.accumulating()).isTrue();
-        assertThat(site.accumulationPoint().describe()).isEqualTo("LinkedBlockingQueue$Node.next \u00d7 450"
-                + " \u2190 LinkedBlockingQueue.head \u2190 ThreadPoolExecutor.workQueue \u2190 static App.POOL");
+        assertThat(site.accumulationPoint().describe()).isEqualTo("LinkedBlockingQueue (LinkedBlockingQueue$Node.next"
+                + " \u00d7 450) \u2190 ThreadPoolExecutor.workQueue \u2190 static App.POOL");
         assertThat(site.accumulationPoint().linked()).isTrue();
         assertThat(site.accumulationPoint().firstSize()).isEqualTo(50);
         assertThat(site.accumulationPoint().grew()).isTrue();
-        assertThat(site.accumulationPoint().isShownBy("LinkedBlockingQueue$Node.next \u00d7 50")).isTrue();
-        assertThat(site.accumulationPoint().isShownBy("LinkedBlockingQueue$Node.item")).isFalse();
+        assertThat(site.referenceChain().get(site.accumulationPoint().storageIndex()))
+                .isEqualTo(site.accumulationPoint().storage());
+        assertThat(site.accumulationPoint().storage().describe()).isEqualTo("LinkedBlockingQueue$Node.next");
+        assertThat(site.accumulationPoint().containerType()).isEqualTo("java.util.concurrent.LinkedBlockingQueue");
+        assertThat(site.accumulationPoint().suspect().describe()).isEqualTo("static App.POOL");
     }
 
     @Test
@@ -107,7 +110,7 @@ class SiteTrackerTest {
     @Test
     void aFewLinkedNodesAreNoAccumulationPoint() {
         SiteTracker tracker = trackerWithCollections(Duration.ZERO);
-        tracker.record(sample("com.example.Task", 5, 10, LISTENER_SITE, queueChain(SiteTracker.MIN_LINK_RUN - 1)));
+        tracker.record(sample("com.example.Task", 5, 10, LISTENER_SITE, queueChain(ContainerFinder.MIN_LINK_RUN - 1)));
 
         assertThat(tracker.summaries().get(0).accumulationPoint()).isNull();
     }
@@ -125,11 +128,12 @@ class SiteTrackerTest {
         assertThat(site.retention()).isEqualTo(1.0);
         assertThat(site.oldestAge()).isEqualTo(Duration.ofSeconds(45));
         assertThat(site.accumulationPoint().describe())
-                .isEqualTo("Object[5000] \u2190 CopyOnWriteArrayList.array \u2190 EventBus.listeners \u2190 static App.BUS");
+                .isEqualTo("CopyOnWriteArrayList (Object[5000]) \u2190 EventBus.listeners");
         assertThat(site.accumulationPoint().firstSize()).isEqualTo(1000);
         assertThat(site.accumulationPoint().grew()).isTrue();
-        // The site key stops after two application frames: Widget.<init> and Screen.open.
-        assertThat(site.allocationSite()).hasSize(2);
+        // The site shows the whole stack, its first application frame marked.
+        assertThat(site.allocationSite()).isEqualTo(LISTENER_SITE);
+        assertThat(site.frameToShow()).isEqualTo(LISTENER_SITE.get(0));
     }
 
     @Test

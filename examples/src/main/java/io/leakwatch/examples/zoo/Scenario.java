@@ -4,7 +4,7 @@ package io.leakwatch.examples.zoo;
  * A program of the zoo: a workload with a known truth. {@link #step()} runs a few milliseconds of it, as one request
  * of a service would; the zoo runner calls it in a loop.
  */
-public interface Scenario {
+public interface Scenario extends AutoCloseable {
     /** One line: what the program does and whether it leaks. */
     String description();
 
@@ -13,4 +13,9 @@ public interface Scenario {
 
     /** A few milliseconds of work. */
     void step() throws InterruptedException;
+
+    /** Stops what the scenario started (a server's threads would keep the JVM alive); nothing by default. */
+    @Override
+    default void close() throws Exception {
+    }
 }

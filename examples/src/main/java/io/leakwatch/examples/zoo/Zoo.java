@@ -17,7 +17,11 @@ public final class Zoo {
         SCENARIOS.put("inner-class", InnerClassLeak::new);
         SCENARIOS.put("slow-leak-large-heap", SlowLeakUnderLargeHeap::new);
         SCENARIOS.put("small-objects", SmallObjectLeak::new);
+        SCENARIOS.put("tomcat-sessions", TomcatSessionLeak::new);
+        SCENARIOS.put("caffeine-unbounded", CaffeineCacheLeak::new);
+        SCENARIOS.put("h2-table", H2TableLeak::new);
         SCENARIOS.put("lru-cache", LruCache::new);
+        SCENARIOS.put("caffeine-bounded", CaffeineBoundedCache::new);
         SCENARIOS.put("batch-job", BatchJob::new);
         SCENARIOS.put("request-churn", RequestChurn::new);
         SCENARIOS.put("startup-structure", StartupStructure::new);

@@ -1,10 +1,12 @@
 package io.leakwatch.examples.zoo;
 
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.LeakMonitor;
+import io.leakwatch.reports.TextReport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * and {@code noLeakAfterSeconds} (when each was first announced, -1 if never), {@code heapUsedAtLeak},
  * {@code liveSetAtLeak} (the live set the verdict saw then, bytes), {@code exhaustionAtLeakSeconds} (the time to
  * exhaustion it projected, -1 if none), {@code topType}, {@code topGrowingTypes}, {@code topFrame},
- * {@code topAccumulation}, {@code topChain}.
+ * {@code topAccumulation}, {@code topChain}, {@code topVia} (the call the application frame allocated through),
+ * {@code topContainer} (the container's type), {@code topKnownContainer}, {@code topSuspect} (the suspect reference),
+ * {@code topFingerprint}, {@code report} (the text report of the top candidate, lines joined by {@code \n}).
  *
  * <p>Usage: {@code ZooRunner <scenario> <seconds> [until-leak]}; with {@code until-leak} the run ends a few seconds
  * after the first {@code LEAK} instead of at its full length.
@@ -38,7 +42,7 @@ public final class ZooRunner {
         List<String> verdicts = new ArrayList<>();
         long[] leakAt = {-1, 0, -1, -1};
         long[] noLeakAt = {-1};
-        try (LeakMonitor monitor = LeakMonitor.start()) {
+        try (scenario; LeakMonitor monitor = LeakMonitor.start()) {
             monitor.addListener(analysis -> {
                 synchronized (verdicts) {
                     verdicts.add(analysis.verdict().name());
@@ -91,6 +95,22 @@ public final class ZooRunner {
                     : top.accumulationPoint().describe()));
             System.out.println("topChain=" + String.join(" <- ", top.referenceChain().stream()
                     .map(ReferenceStep::describe).toList()));
+            System.out.println("topVia=" + (top.viaFrame() == null ? "" : top.viaFrame()));
+            AccumulationPoint point = top.accumulationPoint();
+            System.out.println("topContainer=" + (point == null ? "" : point.containerType()));
+            System.out.println("topKnownContainer=" + (point == null || point.knownContainer() == null ? ""
+                    : point.knownContainer()));
+            System.out.println("topSuspect=" + (point == null || point.suspect() == null ? ""
+                    : point.suspect().describe()));
+            System.out.println("topFingerprint=" + top.fingerprint());
+            System.out.println("topHoldersReal=" + top.referenceChain().stream().allMatch(step -> !step.isStatic()
+                    || step.holderType().equals("java.lang.Class")));
+            String report = TextReport.render(analysis);
+            int from = report.indexOf("\nCandidate 1 of");
+            int to = report.indexOf("\nCandidate 2 of");
+            to = to < 0 ? report.indexOf("\nLive set:") : to;
+            System.out.println("report=" + (from < 0 || to < from ? "" : report.substring(from + 1, to)
+                    .replace("\n", "\\n")));
         }
     }
 }

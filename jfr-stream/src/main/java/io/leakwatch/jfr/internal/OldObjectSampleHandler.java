@@ -15,6 +15,12 @@ import java.util.List;
  * emission asked for it, its path to a GC root (DESIGN.md facts 1–4). Object descriptions, which can hold string
  * contents, are read only when asked for; the descriptions of {@code java.lang.Class} holders, which name the class
  * that owns a static field, always are.
+ *
+ * <p>Each step of a chain is decoded by what its holder is, not only by the field the JVM named, which can be
+ * another at the same offset ({@link MisnamedFields}): a field the JVM calls static is static only when its holder
+ * is a {@code java.lang.Class}; on any other object it is an instance field, and the walk goes on to the root. An
+ * instance field of a {@code java.lang.Class} that {@code Class} does not declare is a static field of the class it
+ * describes. The walk ends at the first static field: beyond it lie only the class and its loader (fact 4).
  */
 final class OldObjectSampleHandler implements EventHandler {
     static final String NAME = "jdk.OldObjectSample";
@@ -22,9 +28,11 @@ final class OldObjectSampleHandler implements EventHandler {
     static final int MAX_CHAIN = 128;
     private static final int MAX_READ = 4096;
     private static final String CLASS_NAME_PREFIX = "Class Name: ";
+    private static final String CLASS = "java.lang.Class";
 
     private final AnalyzerFeed feed;
     private final boolean includeValues;
+    private final MisnamedFields misnamed = new MisnamedFields(true);
 
     /** @param includeValues whether to read the object's description, which can hold application data */
     OldObjectSampleHandler(AnalyzerFeed feed, boolean includeValues) {
@@ -56,13 +64,15 @@ final class OldObjectSampleHandler implements EventHandler {
         long size = event.hasField("objectSize") ? event.getLong("objectSize") : -1;
         feed.sample(new ObjectSample(type, address, event.getInstant("allocationTime"), event.getEndTime(), size,
                 arrayElements == Integer.MIN_VALUE ? -1 : arrayElements, event.getLong("lastKnownHeapUsage"),
-                RecordedFrames.of(event.getStackTrace()), chain(object), root(event.getValue("root")),
+                RecordedFrames.of(event.getStackTrace()), chain(object, misnamed), root(event.getValue("root")),
                 includeValues && object != null ? object.getString("description") : ""));
     }
 
-    private static List<ReferenceStep> chain(RecordedObject object) {
+    /** The chain of holders from a sampled object towards its root, nearest first, each step decoded exactly. */
+    static List<ReferenceStep> chain(RecordedObject object, MisnamedFields misnamed) {
         List<ReferenceStep> chain = new ArrayList<>();
         RecordedObject reference = object == null ? null : object.getValue("referrer");
+        String referentType = object == null ? null : typeName(object);
         // The JVM bounds a chain itself (about a hundred steps from the object and a hundred from the root, with
         // the middle left out); this only guards against a malformed file.
         while (reference != null && chain.size() < MAX_READ) {
@@ -70,21 +80,45 @@ final class OldObjectSampleHandler implements EventHandler {
             if (holder == null) {
                 break;
             }
-            String holderType = typeName(holder);
-            RecordedObject field = reference.getValue("field");
-            RecordedObject array = reference.getValue("array");
-            String fieldName = field == null ? null : field.getString("name");
-            boolean isStatic = field != null && Modifier.isStatic(field.getShort("modifiers"));
-            String owner = isStatic ? staticOwner(holder) : null;
-            chain.add(new ReferenceStep(holderType, fieldName, isStatic, owner,
-                    array == null ? -1 : array.getInt("index"), array == null ? -1 : array.getInt("size"),
-                    Math.max(0, reference.getInt("skip"))));
-            if (isStatic) {
+            ReferenceStep step = step(holder, reference, referentType, misnamed);
+            chain.add(step);
+            if (step.isStatic()) {
                 break; // the static field holds the chain; beyond it lie only the class and its loader (fact 4)
             }
+            referentType = step.holderType();
             reference = holder.getValue("referrer");
         }
         return withoutMiddle(chain);
+    }
+
+    private static ReferenceStep step(RecordedObject holder, RecordedObject reference, String referentType,
+                                      MisnamedFields misnamed) {
+        String holderType = typeName(holder);
+        RecordedObject field = reference.getValue("field");
+        RecordedObject array = reference.getValue("array");
+        int index = array == null ? -1 : array.getInt("index");
+        int size = array == null ? -1 : array.getInt("size");
+        int skipped = Math.max(0, reference.getInt("skip"));
+        if (field == null) {
+            return new ReferenceStep(holderType, null, false, null, index, size, skipped);
+        }
+        String name = field.getString("name");
+        boolean namedStatic = Modifier.isStatic(field.getShort("modifiers"));
+        boolean classHolder = CLASS.equals(holderType);
+        if (namedStatic && !classHolder) {
+            // Only a Class object holds static fields: this is an instance field at the offset of that static one.
+            return new ReferenceStep(holderType, misnamed.instanceField(holderType, referentType), false, null, index,
+                    size, skipped, name);
+        }
+        String described = classHolder ? describedClass(holder) : null;
+        if (!namedStatic && classHolder && described != null && !CLASS.equals(described)
+                && !MisnamedFields.isClassField(name)) {
+            // Class declares no such field: a static field of the class described, at the offset of that one.
+            return new ReferenceStep(holderType, misnamed.staticField(described, referentType), true, described,
+                    index, size, skipped, name);
+        }
+        String owner = namedStatic ? (described != null ? described : holderType) : null;
+        return new ReferenceStep(holderType, name, namedStatic, owner, index, size, skipped);
     }
 
     /**
@@ -108,13 +142,13 @@ final class OldObjectSampleHandler implements EventHandler {
         return result;
     }
 
-    /** For a static field the holder is the {@code java.lang.Class}; its description names the class. */
-    private static String staticOwner(RecordedObject holder) {
+    /** The class a {@code java.lang.Class} holder stands for, from its description, or null. */
+    private static String describedClass(RecordedObject holder) {
         String description = holder.getString("description");
         if (description != null && description.startsWith(CLASS_NAME_PREFIX)) {
             return JavaTypeName.of(description.substring(CLASS_NAME_PREFIX.length()).trim());
         }
-        return typeName(holder);
+        return null;
     }
 
     private static String typeName(RecordedObject object) {

@@ -53,10 +53,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Shortest span of live-set measurements a verdict rests on (default: ${DEFAULT-VALUE}).")
     private String minObservation;
 
+    @Option(names = "--application-packages", paramLabel = "PACKAGES", description = "The application's packages,"
+            + " comma-separated (e.g. com.acme.shop): where candidates are shown allocated and which field is their"
+            + " suspect reference. Default: what is neither the JDK's nor a well-known library's.")
+    private String applicationPackages;
+
     @Override
     public Integer call() {
         AnalyzerConfig config = AnalyzerConfig.builder().warmUp(Arguments.duration("--warm-up", warmUp, spec))
-                .minObservation(Arguments.duration("--min-observation", minObservation, spec)).build();
+                .minObservation(Arguments.duration("--min-observation", minObservation, spec))
+                .applicationPackages(Arguments.packages("--application-packages", applicationPackages, spec))
+                .build();
         RecordingAnalysis result;
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null);
         try {

@@ -3,10 +3,17 @@ package io.leakwatch.reports.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.leakwatch.core.ApplicationCode;
+
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
-/** Parses option values the way the monitor's settings are written ({@code 30s}, {@code 2m}, {@code PT1H}). */
+/**
+ * Parses option values the way the monitor's settings are written ({@code 30s}, {@code 2m}, {@code PT1H}, {@code
+ * com.acme.shop,com.acme.common}).
+ */
 final class Arguments {
     private Arguments() {
     }
@@ -30,6 +37,20 @@ final class Arguments {
         } catch (RuntimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": '" + value
                     + "' (expected a duration such as 500ms, 30s, 5m or 2h)");
+        }
+    }
+
+    /** Comma-separated package names; none when the value is null or blank. */
+    static List<String> packages(String option, String value, CommandSpec spec) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> names = Arrays.stream(value.split(",")).map(String::trim).toList();
+        try {
+            return ApplicationCode.packages(names).packageNames();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": '" + value
+                    + "' (expected package names separated by commas, such as com.acme.shop,com.acme.common)");
         }
     }
 }

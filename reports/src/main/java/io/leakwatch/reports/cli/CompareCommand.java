@@ -8,6 +8,7 @@ import io.leakwatch.jfr.RecordingReadException;
 import io.leakwatch.reports.RecordingComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,8 +18,9 @@ import java.util.stream.Stream;
 
 /** {@code leakwatch compare}: what grew between two recordings of the same program. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Shows what grew between two recordings: the live set, the allocation sites of long-surviving"
-                + " objects, and the types counted by heap inspections. Exits 0 when both could be read.")
+        description = "Shows what grew between two recordings: the live set, the leak candidates matched by"
+                + " fingerprint, the allocation sites of long-surviving objects, and the types counted by heap"
+                + " inspections. Exits 0 when both could be read.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -29,11 +31,18 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "AFTER", description = "The later recording (file or directory).")
     private Path after;
 
+    @Option(names = "--application-packages", paramLabel = "PACKAGES", description = "The application's packages,"
+            + " comma-separated (e.g. com.acme.shop): where candidates are shown allocated and which field is their"
+            + " suspect reference. Default: what is neither the JDK's nor a well-known library's.")
+    private String applicationPackages;
+
     @Override
     public Integer call() {
+        AnalyzerConfig config = AnalyzerConfig.builder()
+                .applicationPackages(Arguments.packages("--application-packages", applicationPackages, spec)).build();
         try {
-            RecordingAnalysis then = new RecordingAnalyzer(AnalyzerConfig.defaults()).analyze(before);
-            RecordingAnalysis now = new RecordingAnalyzer(AnalyzerConfig.defaults()).analyze(after);
+            RecordingAnalysis then = new RecordingAnalyzer(config).analyze(before);
+            RecordingAnalysis now = new RecordingAnalyzer(config).analyze(after);
             for (FileReport file : Stream.concat(then.files().stream(), now.files().stream()).toList()) {
                 if (file.status() != FileReport.Status.COMPLETE) {
                     spec.commandLine().getErr().println("leakwatch: " + file.message());

@@ -51,6 +51,8 @@ class LeakwatchCliTest {
         assertThat(run("analyze", "x.jfr", "--format", "pdf")).isEqualTo(LeakwatchCli.USAGE);
         assertThat(run("analyze", "x.jfr", "--warm-up", "soon")).isEqualTo(LeakwatchCli.USAGE);
         assertThat(err.toString()).contains("Invalid value for --warm-up: 'soon'");
+        assertThat(run("analyze", "x.jfr", "--application-packages", "com.acme.*")).isEqualTo(LeakwatchCli.USAGE);
+        assertThat(err.toString()).contains("Invalid value for --application-packages: 'com.acme.*'");
         assertThat(run()).isEqualTo(LeakwatchCli.USAGE);
     }
 

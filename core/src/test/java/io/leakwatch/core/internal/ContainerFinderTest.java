@@ -1,0 +1,148 @@
+package io.leakwatch.core.internal;
+
+import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.ApplicationCode;
+import io.leakwatch.core.ReferenceStep;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Chains as real runs of the zoo's library scenarios gave them (issue 12), shortened where noted. */
+class ContainerFinderTest {
+    private static final ContainerFinder FINDER = new ContainerFinder(ApplicationCode.packages(List.of("com.acme")));
+
+    private static ReferenceStep field(String holder, String field) {
+        return new ReferenceStep(holder, field, false, null, -1, -1, 0);
+    }
+
+    private static ReferenceStep array(String type, int size) {
+        return new ReferenceStep(type, null, false, null, 3, size, 0);
+    }
+
+    private static ReferenceStep misnamed(String holder, String jvmName) {
+        return new ReferenceStep(holder, null, false, null, -1, -1, 0, jvmName);
+    }
+
+    /** A session's cart: the session's own 16-slot map, then the manager's map of sessions. */
+    private static List<ReferenceStep> sessionChain(int sessions) {
+        return List.of(field("com.acme.Cart", "items"), field("java.util.concurrent.ConcurrentHashMap$Node", "val"),
+                array("java.util.concurrent.ConcurrentHashMap$Node[]", 16),
+                field("java.util.concurrent.ConcurrentHashMap", "table"),
+                field("org.apache.catalina.session.StandardSession", "attributes"),
+                field("java.util.concurrent.ConcurrentHashMap$Node", "val"),
+                array("java.util.concurrent.ConcurrentHashMap$Node[]", sessions),
+                field("java.util.concurrent.ConcurrentHashMap", "table"),
+                misnamed("org.apache.catalina.session.StandardManager", "name"),
+                field("org.apache.catalina.core.StandardContext", "manager"),
+                field("org.apache.catalina.startup.Tomcat", "server"), field("com.acme.Shop", "tomcat"));
+    }
+
+    @Test
+    void theSessionManagersMapIsTheContainerNotTheFirstArrayOfItsType() {
+        AccumulationPoint point = FINDER.find(sessionChain(16384));
+
+        assertThat(point.storageIndex()).isEqualTo(6);
+        assertThat(point.containerType()).isEqualTo("java.util.concurrent.ConcurrentHashMap");
+        assertThat(point.containerIndex()).isEqualTo(7);
+        assertThat(point.suspect().describe()).isEqualTo("Shop.tomcat");
+        assertThat(point.describe()).isEqualTo("ConcurrentHashMap (ConcurrentHashMap$Node[16384]) \u2190"
+                + " StandardManager.<a field at the offset of static name> \u2190 \u2026 2 more \u2190 Shop.tomcat");
+    }
+
+    @Test
+    void aCachesMapIsNamedAfterTheCacheTheApplicationHolds() {
+        List<ReferenceStep> chain = List.of(field("com.acme.Quote", "history"),
+                field("com.github.benmanes.caffeine.cache.PSA", "value"),
+                field("java.util.concurrent.ConcurrentHashMap$Node", "val"),
+                array("java.util.concurrent.ConcurrentHashMap$Node[]", 16384),
+                field("java.util.concurrent.ConcurrentHashMap", "table"),
+                misnamed("com.github.benmanes.caffeine.cache.SSA", "HILL_CLIMBER_STEP_PERCENT"),
+                field("com.github.benmanes.caffeine.cache.BoundedLocalCache$BoundedLocalManualCache", "cache"),
+                field("com.acme.PriceService", "quotes"), field("com.acme.Shop", "service"));
+
+        AccumulationPoint point = FINDER.find(chain);
+
+        assertThat(point.knownContainer()).isEqualTo("Caffeine cache");
+        assertThat(point.containerType())
+                .isEqualTo("com.github.benmanes.caffeine.cache.BoundedLocalCache$BoundedLocalManualCache");
+        assertThat(point.suspect().describe()).isEqualTo("PriceService.quotes");
+        assertThat(point.describe()).isEqualTo("Caffeine cache BoundedLocalCache$BoundedLocalManualCache"
+                + " (ConcurrentHashMap$Node[16384]) \u2190 PriceService.quotes");
+    }
+
+    @Test
+    void aTablesBTreeIsNamedAfterTheTablesMapNotAPage() {
+        List<ReferenceStep> chain = new ArrayList<>(List.of(field("org.h2.value.ValueVarbinary", "value"),
+                array("org.h2.value.Value[]", 2), field("org.h2.result.DefaultRow", "data"),
+                array("org.h2.value.VersionedValue[]", 24), field("org.h2.mvstore.Page$Leaf", "values"),
+                field("org.h2.mvstore.Page$PageReference", "page"), array("org.h2.mvstore.Page$PageReference[]", 25),
+                field("org.h2.mvstore.Page$NonLeaf", "children"), field("org.h2.mvstore.Page$PageReference", "page"),
+                array("org.h2.mvstore.Page$PageReference[]", 20), field("org.h2.mvstore.Page$NonLeaf", "children"),
+                field("org.h2.mvstore.RootReference", "root"),
+                field("java.util.concurrent.atomic.AtomicReference", "value"),
+                field("org.h2.mvstore.tx.TransactionStore$TxMapBuilder$TMVMap", "root"),
+                field("org.h2.mvstore.tx.TransactionMap", "map"), field("org.h2.mvstore.db.MVPrimaryIndex", "dataMap"),
+                field("org.h2.mvstore.db.MVTable", "primaryIndex"), field("org.h2.command.dml.Insert", "table"),
+                field("org.h2.command.CommandContainer", "prepared"), field("org.h2.jdbc.JdbcPreparedStatement",
+                        "command"), field("com.acme.AuditLog", "insert")));
+
+        AccumulationPoint point = FINDER.find(chain);
+
+        assertThat(point.storage().describe()).isEqualTo("Page$PageReference[25]");
+        assertThat(point.knownContainer()).isEqualTo("H2 table map");
+        assertThat(point.containerType()).isEqualTo("org.h2.mvstore.tx.TransactionMap");
+        assertThat(point.suspect().describe()).isEqualTo("AuditLog.insert");
+    }
+
+    @Test
+    void anArrayTheApplicationHoldsIsTakenBeforeALargerOneOfTheRegistryAboveIt() {
+        List<ReferenceStep> chain = List.of(field("com.acme.Quote", "history"), array("java.lang.Object[]", 500),
+                field("java.util.ArrayList", "elementData"), field("com.acme.Prices", "recent"),
+                field("javax.management.MBeanInfo", "resource"), array("java.util.HashMap$Node[]", 4096),
+                field("java.util.HashMap", "table"),
+                new ReferenceStep("java.lang.Class", "platformMBeanServer", true,
+                        "java.lang.management.ManagementFactory", -1, -1, 0));
+
+        AccumulationPoint point = FINDER.find(chain);
+
+        assertThat(point.storageIndex()).isEqualTo(1);
+        assertThat(point.containerType()).isEqualTo("java.util.ArrayList");
+        assertThat(point.suspect().describe()).isEqualTo("Prices.recent");
+    }
+
+    @Test
+    void aStaticMapsContainerIsTheMapAndItsSuspectTheStaticField() {
+        List<ReferenceStep> chain = List.of(field("com.acme.Customer", "history"),
+                field("java.util.HashMap$Node", "value"), array("java.util.HashMap$Node[]", 131072),
+                field("java.util.HashMap", "table"),
+                new ReferenceStep("java.lang.Class", "CUSTOMERS", true, "com.acme.Registry", -1, -1, 0));
+
+        AccumulationPoint point = FINDER.find(chain);
+
+        assertThat(point.describe()).isEqualTo("HashMap (HashMap$Node[131072]) \u2190 static Registry.CUSTOMERS");
+        assertThat(point.suspect().isStatic()).isTrue();
+    }
+
+    @Test
+    void theFingerprintOfALeakIgnoresSizesTheRouteToTheRootAndTheNamesTheJvmGotWrong() {
+        AccumulationPoint small = FINDER.find(sessionChain(4096));
+        AccumulationPoint large = FINDER.find(sessionChain(16384));
+        List<ReferenceStep> renamed = new ArrayList<>(sessionChain(16384));
+        renamed.set(8, new ReferenceStep("org.apache.catalina.session.StandardManager", "sessions", false, null, -1,
+                -1, 0, "name"));
+        // The third run of the zoo's Tomcat leak: the path to a root left through a thread of Tomcat's, no suspect.
+        List<ReferenceStep> otherRoute = new ArrayList<>(sessionChain(16384).subList(0, 10));
+
+        String fingerprint = Fingerprint.of("com.acme.Cart", small, null);
+        assertThat(Fingerprint.of("com.acme.Cart", large, null)).isEqualTo(fingerprint);
+        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(renamed), null)).isEqualTo(fingerprint);
+        assertThat(Fingerprint.of("other", FINDER.find(otherRoute), null)).isEqualTo(fingerprint);
+        assertThat(fingerprint).hasSize(Fingerprint.HEX_DIGITS);
+        List<ReferenceStep> otherField = new ArrayList<>(sessionChain(16384));
+        otherField.set(8, field("org.apache.catalina.session.PersistentManager", "sessions"));
+        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(otherField), null)).isNotEqualTo(fingerprint);
+    }
+}

@@ -1,0 +1,116 @@
+package io.leakwatch.examples;
+
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.Verdict;
+import io.leakwatch.examples.zoo.ZooRunner;
+import io.leakwatch.jfr.RecordingAnalysis;
+import io.leakwatch.jfr.RecordingAnalyzer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Leaks in programs built on real libraries (an embedded Tomcat keeping sessions, a Caffeine cache without a bound,
+ * an H2 table that grows), each run three times in real JVMs under the live monitor, as three restarts of one
+ * service. In every run the top candidate must be allocated at the application's frame, every holder shown must be a
+ * real reference, the container must be the structure its user knows, the suspect reference the application's
+ * field; and the three runs, and the offline analysis of each run's evidence, must give one fingerprint.
+ */
+class LibraryLeaksTest {
+    private static final long SECONDS = 120;
+    private static final int RUNS = 3;
+    private static final String ZOO = "io.leakwatch.examples.zoo.";
+
+    /**
+     * @param frame       what the application frame is in
+     * @param container   the container's type
+     * @param holdsIt     a step of the chain at or above the container that must be there
+     * @param suspect     what the suspect reference starts with
+     * @param mayHaveNone whether the chain may show no suspect reference: the JVM's path from the container to a
+     *                    root need not pass the application's field (an embedded Tomcat's own threads hold it too)
+     */
+    record Expected(String scenario, String frame, String container, String holdsIt, String suspect,
+                    boolean mayHaveNone) {
+    }
+
+    static Stream<Arguments> leaks() {
+        return Stream.of(
+                Arguments.of(new Expected("tomcat-sessions", ZOO + "TomcatSessionLeak$",
+                        "java.util.concurrent.ConcurrentHashMap", "StandardManager.sessions", "TomcatSessionLeak.", true)),
+                Arguments.of(new Expected("caffeine-unbounded", ZOO + "CaffeineCacheLeak$Quote.<init>",
+                        "com.github.benmanes.caffeine.cache.BoundedLocalCache$BoundedLocalManualCache",
+                        "BoundedLocalCache$BoundedLocalManualCache.cache", "CaffeineCacheLeak$PriceService.quotes", false)),
+                Arguments.of(new Expected("h2-table", ZOO + "H2TableLeak$AuditLog.record",
+                        "org.h2.mvstore.tx.TransactionMap", "TransactionMap.map", "H2TableLeak$AuditLog.", true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("leaks")
+    void aLeakInALibraryIsNamedByTheApplicationFrameContainerAndSuspectReferenceWithOneFingerprint(
+            Expected expected, @TempDir Path work) throws Exception {
+        List<ChildJvm.Result> runs = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(RUNS);
+        try {
+            List<Future<ChildJvm.Result>> futures = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                Path dir = Files.createDirectories(work.resolve("run" + run));
+                futures.add(pool.submit(() -> run(dir, expected.scenario())));
+            }
+            for (Future<ChildJvm.Result> future : futures) {
+                runs.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> fingerprints = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            ChildJvm.Result result = runs.get(run);
+            assertThat(result.value("verdict")).as(result.output()).isEqualTo("LEAK");
+            assertThat(result.value("topFrame")).as(result.output()).startsWith(expected.frame());
+            assertThat(result.value("topHoldersReal")).as(result.output()).isEqualTo("true");
+            assertThat(result.value("topContainer")).as(result.output()).isEqualTo(expected.container());
+            assertThat(result.value("topChain")).as(result.output()).contains(expected.holdsIt())
+                    .doesNotContain("static " + expected.holdsIt());
+            if (!(expected.mayHaveNone() && result.value("topSuspect").isEmpty())) {
+                assertThat(result.value("topSuspect")).as(result.output()).startsWith(expected.suspect());
+            }
+            fingerprints.add(result.value("topFingerprint"));
+
+            RecordingAnalysis offline = new RecordingAnalyzer(ChildJvm.fastAnalysis())
+                    .analyze(work.resolve("run" + run).resolve("leakwatch"));
+            assertThat(offline.analysis().verdict()).as(offline.analysis().reason()).isEqualTo(Verdict.LEAK);
+            LeakCandidate top = offline.analysis().topCandidate();
+            assertThat(top.referenceChain()).allSatisfy(step -> assertThat(!step.isStatic()
+                    || step.holderType().equals("java.lang.Class")).as(step.toString()).isTrue());
+            fingerprints.add(top.fingerprint());
+            System.out.printf("%s run %d: LEAK after %s s, fingerprint %s (offline %s)%n%s%n", expected.scenario(),
+                    run + 1, result.value("leakAfterSeconds"), result.value("topFingerprint"), top.fingerprint(),
+                    result.value("report").replace("\\n", "\n"));
+            assertThat(top.referenceChain()).extracting(ReferenceStep::describe).isNotEmpty();
+        }
+        assertThat(fingerprints).as("live and offline fingerprints of %d runs", RUNS).containsOnly(fingerprints.get(0));
+    }
+
+    private static ChildJvm.Result run(Path work, String scenario) throws Exception {
+        List<String> options = new ArrayList<>(ChildJvm.FAST_MONITOR);
+        options.add("-Dleakwatch.dir=" + work.resolve("leakwatch"));
+        ChildJvm.Result result = ChildJvm.run(work, options, ZooRunner.class.getName(),
+                List.of(scenario, Long.toString(SECONDS), "until-leak"), Duration.ofSeconds(SECONDS + 90));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result;
+    }
+}
