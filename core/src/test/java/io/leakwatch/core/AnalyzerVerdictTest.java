@@ -379,4 +379,32 @@ class AnalyzerVerdictTest {
         assertThat(healthy.verdict()).isNotEqualTo(Verdict.LEAK);
         assertThat(healthy.candidates()).isEmpty();
     }
+
+    @Test
+    void growthOnceFoundStandsUntilTheLiveSetStopsGrowingOrGivesItsMemoryBack() {
+        // ZGC old collections every 2 s: a clean rise of 0.5 MB/s passes the test; then noisier measurements of the
+        // same leak weaken the evidence, which does not undo the decision; a drop far below the level does.
+        AnalyzerConfig fast = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
+                .minObservation(Duration.ofSeconds(15)).build();
+        Random random = new Random(5);
+        SyntheticRun run = new SyntheticRun().young(1, 60 * MB, 20 * MB);
+        double t = 6;
+        for (int i = 0; i < 12; i++, t += 2) {
+            long live = 30 * MB + (long) (0.5 * MB * (t - 6)) + (long) (random.nextGaussian() * 0.2 * MB);
+            run.gc(t, GcKind.OLD, "Z", live + 10 * MB, live).histogram(t + 0.1, List.of(SyntheticRun.entry(
+                    Scenarios.CUSTOMER, (long) (t * 1000), (long) (t * 1000 * 500))));
+        }
+        assertThat(run.analyze(fast).verdict()).isEqualTo(Verdict.LEAK);
+        for (int i = 0; i < 4; i++, t += 2) {
+            long live = 30 * MB + (long) (0.5 * MB * (t - 6)) + (i % 2 == 0 ? 9 : -9) * MB;
+            run.gc(t, GcKind.OLD, "Z", live + 10 * MB, live);
+        }
+        Analysis noisier = run.analyze(fast);
+        assertThat(noisier.verdict()).as(noisier.reason()).isEqualTo(Verdict.LEAK);
+
+        for (int i = 0; i < 3; i++, t += 2) {
+            run.gc(t, GcKind.OLD, "Z", 40 * MB, 25 * MB);
+        }
+        assertThat(run.analyze(fast).verdict()).isNotEqualTo(Verdict.LEAK);
+    }
 }

@@ -99,8 +99,8 @@ final class CandidateRanker {
      * its own type first, then the others that grow with it. Allocation is not retention, so the site must carry
      * most of the type's allocation ({@link Thresholds#MIN_ALLOCATION_SHARE}) to stand for it.
      */
-    private static LeakCandidate placedByAllocation(LeakCandidate candidate,
-                                                    Function<String, AllocationSiteTracker.Site> allocationSites) {
+    private LeakCandidate placedByAllocation(LeakCandidate candidate,
+                                             Function<String, AllocationSiteTracker.Site> allocationSites) {
         if (!candidate.allocationSite().isEmpty()) {
             return candidate;
         }
@@ -112,11 +112,14 @@ final class CandidateRanker {
                     && site.samples() >= Thresholds.MIN_ALLOCATION_SAMPLES) {
                 List<Evidence> evidence = new ArrayList<>(candidate.evidence());
                 evidence.add(Prose.allocationEvidence(type, site));
+                int applicationFrame = code.firstApplicationFrame(site.frames());
                 return new LeakCandidate(candidate.objectType(), candidate.status(), candidate.growingTypes(),
                         site.frames(), candidate.referenceChain(), candidate.rootDescription(),
                         candidate.accumulationPoint(), candidate.liveSamples(), candidate.oldestAge(),
                         candidate.firstSeen(), candidate.growthBytesPerMinute(), candidate.growthInstancesPerMinute(),
-                        candidate.shareOfLiveSetGrowth(), candidate.confidence(), evidence, candidate.exampleValue());
+                        candidate.shareOfLiveSetGrowth(), candidate.confidence(), evidence, candidate.exampleValue(),
+                        applicationFrame, Fingerprint.of(candidate.objectType(), candidate.accumulationPoint(),
+                        applicationFrame < 0 ? null : site.frames().get(applicationFrame)));
             }
         }
         return candidate;

@@ -49,6 +49,7 @@ public final class Engine {
     /** Whether a collection of generational ZGC was seen, whose old-object samples are off (JDK-8382740). */
     private boolean generationalZgc;
     private final Judge judge;
+    private final GrowthLatch growth;
     private final Map<Long, PendingCycle> pending = new LinkedHashMap<>();
     private final Set<Long> completed = new LinkedHashSet<>();
     private final Set<Instant> histogramTimes = new LinkedHashSet<>();
@@ -68,6 +69,7 @@ public final class Engine {
         this.sites = new SiteTracker(warmUp, config.applicationCode());
         this.allocations = new AllocationSiteTracker(config.applicationCode());
         this.judge = new Judge(config);
+        this.growth = new GrowthLatch(config);
     }
 
     public void accept(GcEvent event) {
@@ -132,6 +134,7 @@ public final class Engine {
         }
         types.record(histogram);
         liveSet.record(histogram);
+        growth.observe(liveSet);
     }
 
     public void finish() {
@@ -148,12 +151,12 @@ public final class Engine {
         Duration observed = from == null ? null : Duration.between(from, to);
         // The monitor's own bounded state (kept histograms, JFR's parser objects) grows until its bounds, and its
         // own allocations get sampled; they are not the application's, so they are neither candidates nor listed.
-        List<TypeGrowth> growth = types.growth().stream()
+        List<TypeGrowth> typeGrowth = types.growth().stream()
                 .filter(type -> !JdkTypes.isMonitorInternal(type.typeName())).toList();
         List<SiteSummary> siteSummaries = sites.summaries().stream().filter(site -> site.allocationSite().stream()
                 .noneMatch(frame -> JdkTypes.isMonitorInternal(frame.typeName()))).toList();
-        Judgement judgement = judge.judge(series, growth, siteSummaries, allocations::topSite, collections > 0,
-                observed);
+        Judgement judgement = judge.judge(series, typeGrowth, siteSummaries, allocations::topSite, growth.held(),
+                collections > 0, observed);
         EventCounts counts = new EventCounts(collections, objectSamples, sites.snapshotCount(),
                 types.histogramCount(), duplicates, allocations.sampleCount());
         DecisionBasis basis = judgement.basis();
@@ -167,7 +170,7 @@ public final class Engine {
         String nextStep = Prose.nextStep(judgement.findings(), top, config.warmUp());
         return new Analysis(judgement.verdict(), reason, nextStep, judgement.findings(), judgement.growthSuspected(),
                 projectedExhaustion(judgement, trend, envelope), from, to, counts, gcStatistics.statistics(), report,
-                growth, siteSummaries, judgement.candidates(), coverage(series, counts, siteSummaries));
+                typeGrowth, siteSummaries, judgement.candidates(), coverage(series, counts, siteSummaries));
     }
 
     private Coverage coverage(LiveSetSeries series, EventCounts counts, List<SiteSummary> siteSummaries) {
@@ -250,6 +253,7 @@ public final class Engine {
         warmUp.noteTime(cycle.event.start());
         sites.noteCollection(cycle.event.end());
         liveSet.record(joined);
+        growth.observe(liveSet);
     }
 
     private void noteTime(Instant time) {

@@ -39,13 +39,16 @@ final class Judge {
 
     /**
      * @param allocationSites where each type was allocated lately, or null for a type not sampled
+     * @param heldGrowth      the growth the sequential test found and nothing undid since, or null
      * @param observed        how long the analysed events span, or null when there were none
      */
     Judgement judge(LiveSetSeries series, List<TypeGrowth> typeGrowth, List<SiteSummary> sites,
-                    Function<String, AllocationSiteTracker.Site> allocationSites, boolean anyCollections,
-                    Duration observed) {
+                    Function<String, AllocationSiteTracker.Site> allocationSites, GrowthRule.Assessment heldGrowth,
+                    boolean anyCollections, Duration observed) {
         DecisionBasis basis = DecisionBasis.of(series, config);
-        GrowthRule.Assessment growth = GrowthRule.assess(basis);
+        GrowthRule.Assessment current = GrowthRule.assess(basis);
+        // Growth the test found once stands until evidence undoes it (GrowthLatch).
+        GrowthRule.Assessment growth = !current.grows() && heldGrowth != null ? heldGrowth : current;
         SlopeFit growthFit = growth.grows() ? growth.window().fit() : null;
         List<LeakCandidate> candidates = ranker.rank(growthFit, typeGrowth, sites, allocationSites);
         LeakCandidate top = candidates.isEmpty() ? null : candidates.get(0);

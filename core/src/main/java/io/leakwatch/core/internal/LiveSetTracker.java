@@ -49,6 +49,8 @@ final class LiveSetTracker {
             (a, b) -> a.bytes() <= b.bytes() ? a : b, HeapPoint::time);
     private long maxHeapBytes;
     private HeapPoint mixedPhaseLowest;
+    /** Live-set measurements added so far: a new one is what the sequential test is run again for. */
+    private long measurements;
 
     /** @param warmUp points within the warm-up are left out of trends (start-up fills caches) */
     LiveSetTracker(WarmUpClock warmUp) {
@@ -78,9 +80,9 @@ final class LiveSetTracker {
             closeMixedPhase();
         }
         if (kind == GcKind.FULL) {
-            points.add(new LiveSetPoint(end, cycle.usedAfterBytes(), LiveSetPoint.Source.FULL_GC));
+            add(new LiveSetPoint(end, cycle.usedAfterBytes(), LiveSetPoint.Source.FULL_GC));
         } else if (kind == GcKind.OLD) {
-            points.add(new LiveSetPoint(end, cycle.usedAfterBytes(), LiveSetPoint.Source.OLD_GC));
+            add(new LiveSetPoint(end, cycle.usedAfterBytes(), LiveSetPoint.Source.OLD_GC));
         }
     }
 
@@ -88,9 +90,18 @@ final class LiveSetTracker {
     void record(ClassHistogram histogram) {
         warmUp.noteTime(histogram.time());
         if (histogram.afterFullGc()) {
-            points.add(new LiveSetPoint(histogram.time(), histogram.totalBytes(),
-                    LiveSetPoint.Source.HEAP_INSPECTION));
+            add(new LiveSetPoint(histogram.time(), histogram.totalBytes(), LiveSetPoint.Source.HEAP_INSPECTION));
         }
+    }
+
+    /** How many live-set measurements were added so far (a phase still running not counted). */
+    long measurements() {
+        return measurements;
+    }
+
+    private void add(LiveSetPoint point) {
+        points.add(point);
+        measurements++;
     }
 
     /** The series as of now. */
@@ -145,8 +156,7 @@ final class LiveSetTracker {
 
     private void closeMixedPhase() {
         if (mixedPhaseLowest != null) {
-            points.add(new LiveSetPoint(mixedPhaseLowest.time(), mixedPhaseLowest.bytes(),
-                    LiveSetPoint.Source.MIXED_PHASE));
+            add(new LiveSetPoint(mixedPhaseLowest.time(), mixedPhaseLowest.bytes(), LiveSetPoint.Source.MIXED_PHASE));
             mixedPhaseLowest = null;
         }
     }

@@ -42,7 +42,8 @@ class JudgeTest {
     }
 
     private static Judgement judge(List<TypeGrowth> growth, List<SiteSummary> sites) {
-        return new Judge(CONFIG).judge(growingLiveSet(), growth, sites, type -> null, true, Duration.ofSeconds(40));
+        return new Judge(CONFIG).judge(growingLiveSet(), growth, sites, type -> null, null, true,
+                Duration.ofSeconds(40));
     }
 
     private static ReferenceStep field(String holder, String field) {
