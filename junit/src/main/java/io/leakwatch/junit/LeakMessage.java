@@ -34,9 +34,7 @@ final class LeakMessage {
             text.append("  allocated at: unknown: ").append(leak.noSampleReason()).append('\n');
             return text.toString();
         }
-        text.append("  allocated at").append(sample.direct() ? "" : " (a sampled " + sample.sampledType()
-                + (sample.growingType().equals(type.typeName()) ? " it holds" : " that " + sample.growingType()
-                + " holds") + ")").append(":\n");
+        text.append("  allocated at").append(sampleNote(sample, type.typeName())).append(":\n");
         for (StackFrame frame : sample.allocationSite()) {
             text.append("    ").append(frame).append('\n');
         }
@@ -55,6 +53,16 @@ final class LeakMessage {
             text.append("  accumulates in: ").append(sample.accumulatesIn()).append('\n');
         }
         return text.toString();
+    }
+
+    /** What the sampled object is, when it is not an object of the leaking type itself. */
+    private static String sampleNote(Leak.Sample sample, String leakingType) {
+        boolean other = !sample.growingType().equals(leakingType);
+        if (sample.direct()) {
+            return other ? " (a sampled " + sample.sampledType() + ", which grew with it)" : "";
+        }
+        return " (a sampled " + sample.sampledType() + (other ? " that " + sample.growingType()
+                + " holds, which grew with it)" : " it holds)");
     }
 
     private static String perIteration(GrowingType type) {

@@ -121,8 +121,7 @@ final class AttachCommand implements Callable<Integer> {
             }
             boolean allowed = vm.getAgentProperties().getProperty("sun.jvm.args", "").contains(ALLOW_FLAG);
             load(vm, target, arguments);
-            String text = vm.getSystemProperties().getProperty(AttachReply.PROPERTY);
-            AttachReply reply = text == null ? null : AttachReply.decode(text);
+            AttachReply reply = reply(vm.getSystemProperties().getProperty(AttachReply.PROPERTY));
             if (reply == null || !reply.requestId().equals(requestId)) {
                 throw new AttachFailure(LeakwatchCli.NOT_DONE, "the agent was loaded into process " + target.pid()
                         + " but did not answer; the process's standard error may say why");
@@ -137,6 +136,15 @@ final class AttachCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // the target went away; everything it had to say was read before
             }
+        }
+    }
+
+    /** The agent's answer, or null when there is none this command can read (another build's agent answered). */
+    private static AttachReply reply(String text) {
+        try {
+            return text == null ? null : AttachReply.decode(text);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
