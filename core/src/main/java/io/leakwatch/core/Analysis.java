@@ -1,13 +1,11 @@
 package io.leakwatch.core;
 
-import io.leakwatch.core.gc.GcWindowStatistics;
-import io.leakwatch.core.liveset.LiveSetReport;
-import io.leakwatch.core.sites.SiteSummary;
-import io.leakwatch.core.types.TypeGrowth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of a leak analysis at one moment: the verdict with its reason, the statistics behind it, and the
@@ -16,7 +14,11 @@ import java.util.Objects;
  * @param verdict         the verdict
  * @param reason          why, in words and numbers
  * @param nextStep        what would settle or confirm it (empty when nothing is needed)
+ * @param findings        the verdict's reasons in numbers, the decisive one first; {@code reason} and {@code nextStep}
+ *                        are rendered from them
  * @param growthSuspected whether the cheap signals suggest growth that a heap inspection should check
+ * @param projectedExhaustion the soonest the heap would be exhausted at the rate it grows now, or null when it does
+ *                        not grow (or its maximum is unknown); the live monitor probes sooner the nearer it is
  * @param from            the earliest event time analysed, or null when there were none
  * @param to              the latest event time analysed, or null
  * @param counts          how much evidence there was
@@ -26,18 +28,25 @@ import java.util.Objects;
  * @param sites           allocation sites of old-object samples, most live samples first
  * @param candidates      ranked leak candidates, most likely first; empty for {@link Verdict#NO_LEAK}
  */
-public record Analysis(Verdict verdict, String reason, String nextStep, boolean growthSuspected, Instant from,
-                       Instant to, EventCounts counts, List<GcWindowStatistics> gc, LiveSetReport liveSet,
+public record Analysis(Verdict verdict, String reason, String nextStep, List<Finding> findings,
+                       boolean growthSuspected, Duration projectedExhaustion, Instant from, Instant to,
+                       EventCounts counts, List<GcWindowStatistics> gc, LiveSetReport liveSet,
                        List<TypeGrowth> typeGrowth, List<SiteSummary> sites, List<LeakCandidate> candidates) {
 
     public Analysis {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(reason, "reason");
         nextStep = nextStep == null ? "" : nextStep;
+        findings = List.copyOf(findings);
         gc = List.copyOf(gc);
         typeGrowth = List.copyOf(typeGrowth);
         sites = List.copyOf(sites);
         candidates = List.copyOf(candidates);
+    }
+
+    /** The finding of a rule, if the verdict's reasons include one. */
+    public Optional<Finding> finding(Rule rule) {
+        return findings.stream().filter(finding -> finding.rule() == rule).findFirst();
     }
 
     /** The most likely candidate, or null. */

@@ -13,24 +13,37 @@ import java.util.Objects;
  * }</pre>
  *
  * @param warmUp                     events in this span from the first one are start-up, left out of trends
- * @param minObservation             the shortest span of live-set measurements a verdict rests on
- * @param minLiveSetPoints           the fewest live-set measurements a trend is computed from (at least 4)
- * @param significance               the largest Mann–Kendall p-value accepted as growth (0 to 0.5)
+ *                                   (unless the heap is about to fill: see docs/ARCHITECTURE.md)
+ * @param minObservation             the shortest span of live-set measurements a {@code NO_LEAK} rests on
+ * @param falseAlarmRate             α of the sequential test: the probability that a live set that does not grow
+ *                                   is ever called growing by the statistic alone, per test window (0 to 0.1)
+ * @param missRate                   β: the probability of calling {@code NO_LEAK} while the live set grows at the
+ *                                   slowest rate that matters (0 to 0.5)
+ * @param exhaustionHorizon          growth that would exhaust the heap within this is a leak that matters; a
+ *                                   {@code NO_LEAK} rules out growth at that rate
+ * @param significance               the largest Mann–Kendall p-value accepted as steady growth of one type between
+ *                                   heap inspections (0 to 0.5)
  * @param minGrowthBytes             growth over the observed span below this is not material
  * @param minGrowthShareOfMaxHeap    nor is growth below this share of the maximum heap (0 to 1)
  * @param gcWindows                  sliding windows of GC statistics
  * @param maxCandidates              how many leak candidates to report at most
  */
-public record AnalyzerConfig(Duration warmUp, Duration minObservation, int minLiveSetPoints, double significance,
-                             long minGrowthBytes, double minGrowthShareOfMaxHeap, List<Duration> gcWindows,
-                             int maxCandidates) {
+public record AnalyzerConfig(Duration warmUp, Duration minObservation, double falseAlarmRate, double missRate,
+                             Duration exhaustionHorizon, double significance, long minGrowthBytes,
+                             double minGrowthShareOfMaxHeap, List<Duration> gcWindows, int maxCandidates) {
 
     public AnalyzerConfig {
         requireNotNegative("warmUp", warmUp);
         requireNotNegative("minObservation", minObservation);
-        if (minLiveSetPoints < 4) {
-            throw new IllegalArgumentException("minLiveSetPoints must be at least 4 (a trend test on fewer points"
-                    + " cannot reach significance), was " + minLiveSetPoints);
+        if (!(falseAlarmRate > 0 && falseAlarmRate <= 0.1)) {
+            throw new IllegalArgumentException("falseAlarmRate must be in (0, 0.1], was " + falseAlarmRate);
+        }
+        if (!(missRate > 0 && missRate <= 0.5)) {
+            throw new IllegalArgumentException("missRate must be in (0, 0.5], was " + missRate);
+        }
+        requireNotNegative("exhaustionHorizon", exhaustionHorizon);
+        if (exhaustionHorizon.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("exhaustionHorizon must be at least 1 minute, was " + exhaustionHorizon);
         }
         if (!(significance > 0 && significance <= 0.5)) {
             throw new IllegalArgumentException("significance must be in (0, 0.5], was " + significance);
@@ -53,7 +66,10 @@ public record AnalyzerConfig(Duration warmUp, Duration minObservation, int minLi
         }
     }
 
-    /** The defaults: 30 s warm-up and observation, 4 points, p &lt; 0.05, 4 MiB or 1% of the heap, 1 and 10 min. */
+    /**
+     * The defaults: 30 s warm-up and observation, α = 0.001, β = 0.05, a 1-hour exhaustion horizon, p &lt; 0.05 for
+     * type growth, 4 MiB or 1% of the heap as material growth, GC windows of 1 and 10 minutes, 10 candidates.
+     */
     public static AnalyzerConfig defaults() {
         return builder().build();
     }
@@ -79,7 +95,9 @@ public record AnalyzerConfig(Duration warmUp, Duration minObservation, int minLi
     public static final class Builder {
         private Duration warmUp = Duration.ofSeconds(30);
         private Duration minObservation = Duration.ofSeconds(30);
-        private int minLiveSetPoints = 4;
+        private double falseAlarmRate = 0.001;
+        private double missRate = 0.05;
+        private Duration exhaustionHorizon = Duration.ofHours(1);
         private double significance = 0.05;
         private long minGrowthBytes = 4L << 20;
         private double minGrowthShareOfMaxHeap = 0.01;
@@ -95,19 +113,31 @@ public record AnalyzerConfig(Duration warmUp, Duration minObservation, int minLi
             return this;
         }
 
-        /** Shortest span of measurements a verdict rests on; default 30 s. */
+        /** Shortest span of measurements a {@code NO_LEAK} rests on; default 30 s. */
         public Builder minObservation(Duration value) {
             this.minObservation = value;
             return this;
         }
 
-        /** Fewest live-set measurements for a trend; default 4. */
-        public Builder minLiveSetPoints(int value) {
-            this.minLiveSetPoints = value;
+        /** α, the sequential test's false-alarm probability per window; default 0.001. */
+        public Builder falseAlarmRate(double value) {
+            this.falseAlarmRate = value;
             return this;
         }
 
-        /** Largest p-value accepted as growth; default 0.05. */
+        /** β, the probability of a {@code NO_LEAK} while the live set grows at the slowest rate that matters; 0.05. */
+        public Builder missRate(double value) {
+            this.missRate = value;
+            return this;
+        }
+
+        /** Growth that would exhaust the heap within this matters; default 1 hour. */
+        public Builder exhaustionHorizon(Duration value) {
+            this.exhaustionHorizon = value;
+            return this;
+        }
+
+        /** Largest Mann–Kendall p-value accepted as steady growth of a type; default 0.05. */
         public Builder significance(double value) {
             this.significance = value;
             return this;
@@ -139,8 +169,8 @@ public record AnalyzerConfig(Duration warmUp, Duration minObservation, int minLi
 
         /** @throws IllegalArgumentException naming the first setting that is out of range */
         public AnalyzerConfig build() {
-            return new AnalyzerConfig(warmUp, minObservation, minLiveSetPoints, significance, minGrowthBytes,
-                    minGrowthShareOfMaxHeap, gcWindows, maxCandidates);
+            return new AnalyzerConfig(warmUp, minObservation, falseAlarmRate, missRate, exhaustionHorizon,
+                    significance, minGrowthBytes, minGrowthShareOfMaxHeap, gcWindows, maxCandidates);
         }
     }
 }

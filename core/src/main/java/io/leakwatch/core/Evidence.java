@@ -19,7 +19,9 @@ public record Evidence(Signal signal, String summary) {
         /** Old-object samples from the site keep arriving and stay alive across snapshots. */
         SITE_ACCUMULATION,
         /** The array that holds the objects grew between snapshots. */
-        CONTAINER_GROWTH
+        CONTAINER_GROWTH,
+        /** Its surviving samples were allocated steadily over the whole run, held in one container. */
+        STEADY_SURVIVORS
     }
 
     public Evidence {

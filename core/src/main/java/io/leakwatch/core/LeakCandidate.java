@@ -1,16 +1,17 @@
 package io.leakwatch.core;
 
-import io.leakwatch.core.sites.AccumulationPoint;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Something that may be leaking: what it is, where it was allocated, who holds it, how fast it grows, and the
  * evidence for each of these.
  *
  * @param objectType               the type that accumulates (an application type where one is known)
+ * @param status                   whether it explains a measured growth of the live set, or is only suspected
  * @param growingTypes             every type that grows with it (for example the array it holds and the map node
  *                                 that holds it), fastest first
  * @param allocationSite           the allocation stack trace, innermost frame first, or empty when no old-object
@@ -29,20 +30,42 @@ import java.util.List;
  * @param evidence                 one entry per signal it rests on
  * @param exampleValue             the description of one of its sampled objects, or empty (read only when asked for)
  */
-public record LeakCandidate(String objectType, List<String> growingTypes, List<StackFrame> allocationSite,
+public record LeakCandidate(String objectType, Status status, List<String> growingTypes, List<StackFrame> allocationSite,
                             List<ReferenceStep> referenceChain, String rootDescription,
                             AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
                             Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
                             double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence,
                             String exampleValue) {
 
+    /** How firmly a candidate is established. */
+    public enum Status {
+        /**
+         * Its types grow between heap inspections by a share of the live-set growth, or its old-object samples keep
+         * arriving and staying alive across snapshots: it says what grows.
+         */
+        CONFIRMED,
+        /**
+         * Its evidence points at accumulation (samples of one site allocated steadily over the whole run and still
+         * alive, or types growing too little to explain the live set's growth) without confirming it.
+         */
+        SUSPECTED
+    }
+
     public LeakCandidate {
+        Objects.requireNonNull(status, "status");
         growingTypes = List.copyOf(growingTypes);
         allocationSite = List.copyOf(allocationSite);
         referenceChain = List.copyOf(referenceChain);
         evidence = List.copyOf(evidence);
         rootDescription = rootDescription == null ? "" : rootDescription;
         exampleValue = exampleValue == null ? "" : exampleValue;
+    }
+
+    /** This candidate with another status. */
+    public LeakCandidate withStatus(Status other) {
+        return new LeakCandidate(objectType, other, growingTypes, allocationSite, referenceChain, rootDescription,
+                accumulationPoint, liveSamples, oldestAge, firstSeen, growthBytesPerMinute, growthInstancesPerMinute,
+                shareOfLiveSetGrowth, confidence, evidence, exampleValue);
     }
 
     /** Whether the candidate rests on the given signal. */

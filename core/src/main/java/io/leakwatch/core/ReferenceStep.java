@@ -25,6 +25,14 @@ public record ReferenceStep(String holderType, String fieldName, boolean isStati
         Objects.requireNonNull(holderType, "holderType");
     }
 
+    /**
+     * This step without what changes from one chain of the same structure to the next: the array index and length
+     * (an array keeps length 0, so it is still an array), and how many objects the JVM left out.
+     */
+    public ReferenceStep shape() {
+        return new ReferenceStep(holderType, fieldName, isStatic, staticOwner, -1, isArray() ? 0 : -1, 0);
+    }
+
     /** Whether the holder is an array. */
     public boolean isArray() {
         return arraySize >= 0;

@@ -18,8 +18,7 @@ public record StackFrame(String typeName, String methodName, int lineNumber) {
 
     /** Whether the frame belongs to the JDK rather than to the application. */
     public boolean isJdkFrame() {
-        return typeName.startsWith("java.") || typeName.startsWith("javax.") || typeName.startsWith("jdk.")
-                || typeName.startsWith("sun.") || typeName.startsWith("com.sun.");
+        return JdkTypes.isJdk(typeName);
     }
 
     @Override

@@ -12,9 +12,13 @@ class AnalyzerConfigTest {
 
     @Test
     void badSettingsFailAtBuildNamingTheSettingAndTheValue() {
-        assertThatThrownBy(() -> AnalyzerConfig.builder().minLiveSetPoints(2).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minLiveSetPoints")
-                .hasMessageContaining("was 2");
+        assertThatThrownBy(() -> AnalyzerConfig.builder().falseAlarmRate(0.5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("falseAlarmRate")
+                .hasMessageContaining("was 0.5");
+        assertThatThrownBy(() -> AnalyzerConfig.builder().missRate(0).build())
+                .hasMessageContaining("missRate must be in (0, 0.5], was 0.0");
+        assertThatThrownBy(() -> AnalyzerConfig.builder().exhaustionHorizon(Duration.ofSeconds(5)).build())
+                .hasMessageContaining("exhaustionHorizon must be at least 1 minute");
         assertThatThrownBy(() -> AnalyzerConfig.builder().significance(0.9).build())
                 .hasMessageContaining("significance must be in (0, 0.5], was 0.9");
         assertThatThrownBy(() -> AnalyzerConfig.builder().warmUp(Duration.ofSeconds(-1)).build())

@@ -233,4 +233,63 @@ final class Scenarios {
     private static double seconds(ObjectSample sample) {
         return (sample.allocationTime().toEpochMilli() - SyntheticRun.START.toEpochMilli()) / 1000.0;
     }
+
+    static final String ORDER = "com.example.shop.Order";
+    static final List<StackFrame> ORDER_STACK = List.of(frame(ORDER, "<init>", 9),
+            frame("com.example.shop.Checkout", "place", 51));
+    static final List<ReferenceStep> ORDER_CHAIN = List.of(array("java.lang.Object[]", 0, 20_000),
+            field("java.util.ArrayList", "elementData"), staticField("com.example.shop.Checkout", "PLACED"));
+
+    /**
+     * A leak that kills its JVM within its warm-up: 4 MB/s into a 96 MB heap. Young collections every half second;
+     * as the heap fills, full collections that find it ever fuller, the last ones at its ceiling. The JVM dies at
+     * {@code seconds}, and the samples reach the file in one emission then, as JFR's dump at exit writes them:
+     * orders allocated all along, held in one list, and request objects of the last second.
+     */
+    static SyntheticRun leakThatKillsItsJvmWithinTheWarmUp(double seconds, boolean chains) {
+        long max = 96 * MB;
+        SyntheticRun run = new SyntheticRun().maxHeap(max);
+        for (double t = 0.5; t <= seconds; t += 0.5) {
+            long live = Math.min(max - 2 * MB, 8 * MB + (long) (4 * MB * t));
+            if (live > 0.8 * max) {
+                run.gc(t, GcKind.FULL, "G1Full", max, live);
+            } else {
+                run.young(t, live + 20 * MB, live + 3 * MB);
+            }
+        }
+        List<ObjectSample> emission = new ArrayList<>();
+        for (double allocated = 0.7; allocated < seconds - 1; allocated += 0.9) {
+            emission.add(sample(ORDER, allocated, seconds, ORDER_STACK, chains ? ORDER_CHAIN : List.of()));
+        }
+        emission.add(sample("com.example.shop.Request", seconds - 0.3, seconds, CHURN_STACK, List.of()));
+        return run.samples(emission);
+    }
+
+    /**
+     * A plain recording of a healthy or leaking service over {@code seconds} (JFR's profile settings: old-object
+     * samples without chains, emitted once at the end, and G1 with a roomy heap that never runs an old
+     * collection). The healthy service keeps a structure built in its first seconds and request objects that die
+     * young; the leaking one also keeps an order every few seconds.
+     */
+    static SyntheticRun plainRecording(double seconds, boolean leaking) {
+        SyntheticRun run = new SyntheticRun();
+        for (double t = 2; t <= seconds; t += 2) {
+            long retained = leaking ? (long) (t * 100_000) : 0;
+            run.young(t, 100 * MB + retained, 30 * MB + retained + (long) (t * 50_000));
+        }
+        List<ObjectSample> emission = new ArrayList<>();
+        for (double allocated = 1; allocated < 5; allocated += 0.25) {
+            emission.add(sample("com.example.shop.Catalog$Item", allocated, seconds,
+                    List.of(frame("com.example.shop.Catalog", "load", 20)), List.of()));
+        }
+        for (double allocated = seconds - 3; allocated < seconds; allocated += 0.2) {
+            emission.add(sample("com.example.shop.Request", allocated, seconds, CHURN_STACK, List.of()));
+        }
+        if (leaking) {
+            for (double allocated = 7; allocated < seconds; allocated += seconds / 40) {
+                emission.add(sample(ORDER, allocated, seconds, ORDER_STACK, List.of()));
+            }
+        }
+        return run.samples(emission);
+    }
 }

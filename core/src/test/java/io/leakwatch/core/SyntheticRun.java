@@ -19,9 +19,16 @@ final class SyntheticRun {
     /** The time in seconds of each event, for asking what the verdicts were after some moment. */
     private final List<Double> eventSeconds = new ArrayList<>();
     private long nextGcId = 1;
+    private long maxHeapBytes = MAX_HEAP;
 
     static Instant at(double seconds) {
         return START.plusNanos((long) (seconds * 1e9));
+    }
+
+    /** The heap's maximum for the collections added from now on; {@link #MAX_HEAP} by default. */
+    SyntheticRun maxHeap(long bytes) {
+        this.maxHeapBytes = bytes;
+        return this;
     }
 
     SyntheticRun gc(double atSeconds, GcKind kind, String name, long beforeBytes, long afterBytes) {
@@ -30,8 +37,10 @@ final class SyntheticRun {
         Duration pause = Duration.ofMillis(kind == GcKind.FULL ? 80 : 5);
         Instant end = start.plus(pause);
         GcEvent event = new GcEvent(id, name, kind, "test", start, pause, pause);
-        HeapSummary before = new HeapSummary(id, HeapSummary.When.BEFORE_GC, start, beforeBytes, MAX_HEAP, MAX_HEAP);
-        HeapSummary after = new HeapSummary(id, HeapSummary.When.AFTER_GC, end, afterBytes, MAX_HEAP, MAX_HEAP);
+        HeapSummary before = new HeapSummary(id, HeapSummary.When.BEFORE_GC, start, beforeBytes, maxHeapBytes,
+                maxHeapBytes);
+        HeapSummary after = new HeapSummary(id, HeapSummary.When.AFTER_GC, end, afterBytes, maxHeapBytes,
+                maxHeapBytes);
         add(atSeconds, a -> a.accept(before));
         add(atSeconds, a -> a.accept(after));
         add(atSeconds, a -> a.accept(event));

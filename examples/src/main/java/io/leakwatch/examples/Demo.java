@@ -2,6 +2,7 @@ package io.leakwatch.examples;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.Evidence;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Verdict;

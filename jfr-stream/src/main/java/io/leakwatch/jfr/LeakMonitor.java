@@ -2,6 +2,8 @@ package io.leakwatch.jfr;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Analyzer;
+import io.leakwatch.core.Finding;
+import io.leakwatch.core.Rule;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.internal.JfrAvailability;
 import io.leakwatch.jfr.internal.MonitorSession;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -130,7 +133,8 @@ public final class LeakMonitor implements AutoCloseable {
         if (session == null) {
             Analysis nothing = new Analyzer(config.analyzer()).analysis();
             return new Analysis(Verdict.INCONCLUSIVE, "Leakwatch is not monitoring: " + disabledReason + ".",
-                    "Run the JVM with JDK Flight Recorder available.", false, null, null, nothing.counts(),
+                    "Run the JVM with JDK Flight Recorder available.", List.of(Finding.of(Rule.NOT_MONITORING)),
+                    false, null, null, null, nothing.counts(),
                     nothing.gc(), nothing.liveSet(), nothing.typeGrowth(), nothing.sites(), nothing.candidates());
         }
         return session.analysis();

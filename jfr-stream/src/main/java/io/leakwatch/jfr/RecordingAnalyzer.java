@@ -4,9 +4,9 @@ import io.leakwatch.core.Analyzer;
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.jfr.internal.AnalyzerFeed;
 import io.leakwatch.jfr.internal.ChunkLayout;
+import io.leakwatch.jfr.internal.ChunkedFileReader;
 import io.leakwatch.jfr.internal.EventHandlers;
 import io.leakwatch.jfr.internal.UnreadableRecordingException;
-import jdk.jfr.consumer.EventStream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,10 @@ import java.util.stream.Stream;
  * <p>Each path may be a recording or a directory of them (a JFR repository of chunk files, or the monitor's output
  * directory); files are read in the order their first chunks started. Only the event types the analysis uses are
  * parsed. A file that is cut short yields the events of its complete chunks, and its {@link FileReport} says so; a
- * file that is not a readable recording is reported and skipped. Instances are not thread-safe; use one per thread.
+ * chunk the JDK's parser fails on (with an {@code IOException}, or with the {@code InternalError}s and runtime
+ * exceptions it throws on malformed metadata and constant pools) loses only itself, and the report names the chunk
+ * and the cause in one line; a file that is not a readable recording is reported and skipped. Instances are not
+ * thread-safe; use one per thread.
  */
 public final class RecordingAnalyzer {
     private final AnalyzerConfig config;
@@ -93,11 +96,11 @@ public final class RecordingAnalyzer {
                 .thenComparing(r -> r.file().toString()));
 
         AnalyzerFeed feed = new AnalyzerFeed(new Analyzer(config));
-        EventHandlers handlers = new EventHandlers(feed, includeValues);
+        ChunkedFileReader reader = new ChunkedFileReader(new EventHandlers(feed, includeValues), feed);
         for (int i = 0; i < readable.size(); i++) {
             Readable file = readable.get(i);
             progress.reading(file.file(), i + 1, readable.size(), file.layout().sizeBytes());
-            reports.add(read(file, feed, handlers));
+            reports.add(read(file, reader));
         }
         feed.finish();
         boolean anyRead = reports.stream().anyMatch(r -> r.status() != FileReport.Status.UNREADABLE);
@@ -146,35 +149,53 @@ public final class RecordingAnalyzer {
         }
     }
 
-    private static FileReport read(Readable file, AnalyzerFeed feed, EventHandlers handlers) {
-        long before = feed.events();
-        String failure = null;
-        try (EventStream stream = EventStream.openFile(file.file())) {
-            handlers.registerOn(stream);
-            stream.start();
-        } catch (IOException e) {
-            failure = "reading stopped: " + ChunkLayout.describe(e);
-        } catch (RuntimeException e) {
-            // The JDK's parser fails on some damaged or unusual files with runtime exceptions (a ClassCastException
-            // on one corpus file); what was read before stays valid.
-            failure = "the JDK's parser failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        }
-        long events = feed.events() - before;
+    private static FileReport read(Readable file, ChunkedFileReader reader) {
         ChunkLayout layout = file.layout();
-        if (failure != null) {
-            return new FileReport(file.file(), events > 0 ? FileReport.Status.PARTIAL : FileReport.Status.UNREADABLE,
-                    events, file.file() + (events > 0 ? " was read only in part: " : " ") + failure
-                    + String.format(Locale.ROOT, " after %d events.", events));
+        ChunkedFileReader.Reading reading;
+        try {
+            reading = reader.read(file.file(), layout);
+        } catch (IOException e) {
+            return new FileReport(file.file(), FileReport.Status.UNREADABLE, 0, file.file() + " cannot be read: "
+                    + ChunkLayout.describe(e) + ".");
+        }
+        List<String> problems = new ArrayList<>();
+        for (ChunkedFileReader.ChunkFailure failure : reading.failures()) {
+            ChunkLayout.Chunk chunk = failure.chunk();
+            problems.add(String.format(Locale.ROOT, "chunk %d of %d (bytes %d to %d) %s", chunk.number(),
+                    layout.completeChunks(), chunk.offsetBytes(), chunk.endBytes(), failure.cause()));
+        }
+        for (ChunkLayout.Chunk chunk : layout.chunks()) {
+            if (chunk.unfinished() && reading.failures().stream().noneMatch(f -> f.chunk().equals(chunk))) {
+                problems.add(String.format(Locale.ROOT, "chunk %d of %d was still being written (its JVM runs, or"
+                        + " died before finishing it), so it was read up to its last flush", chunk.number(),
+                        layout.completeChunks()));
+            }
+        }
+        if (reading.eventsNotRead() > 0) {
+            problems.add(String.format(Locale.ROOT, "%d events held values the analysis could not take and were"
+                    + " skipped (the first: %s)", reading.eventsNotRead(), reading.firstEventError()));
+        }
+        if (reading.misreadEvents() > 0) {
+            problems.add(String.format(Locale.ROOT, "its writer put the start time or duration of %s elsewhere than"
+                    + " first, where the JDK's parser reads them, so their %d events would have nonsense times and"
+                    + " were left out (JMC's flightrecorder.writer does this)", String.join(", ",
+                    reading.misreadTypes()), reading.misreadEvents()));
         }
         if (layout.truncated()) {
-            return new FileReport(file.file(), FileReport.Status.PARTIAL, events, String.format(Locale.ROOT,
-                    "%s was read only in part: it ends inside a chunk, so the last %d of its %d bytes (after %d"
-                            + " complete chunks) were not read; the file was cut short or was still being written.",
-                    file.file(), layout.sizeBytes() - layout.completeBytes(), layout.sizeBytes(),
-                    layout.completeChunks()));
+            problems.add(String.format(Locale.ROOT, "it ends inside a chunk, so the last %d of its %d bytes (after"
+                            + " %d complete chunks) were not read; the file was cut short or was still being written",
+                    layout.sizeBytes() - layout.completeBytes(), layout.sizeBytes(), layout.completeChunks()));
         }
-        return new FileReport(file.file(), FileReport.Status.COMPLETE, events, "");
+        if (problems.isEmpty()) {
+            return new FileReport(file.file(), FileReport.Status.COMPLETE, reading.events(), "");
+        }
+        int chunksRead = layout.completeChunks() - reading.failures().size();
+        boolean nothing = reading.events() == 0 && chunksRead == 0;
+        String message = file.file() + (nothing ? " could not be read: " : " was read only in part: ")
+                + String.join("; ", problems) + (nothing ? "." : String.format(Locale.ROOT,
+                ". %d events were read from it.", reading.events()));
+        return new FileReport(file.file(), nothing ? FileReport.Status.UNREADABLE : FileReport.Status.PARTIAL,
+                reading.events(), message);
     }
 
     private static FileReport unreadable(Path path, String cause) {

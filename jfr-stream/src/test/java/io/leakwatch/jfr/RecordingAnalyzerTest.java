@@ -1,5 +1,7 @@
 package io.leakwatch.jfr;
 
+import io.leakwatch.jfr.fuzz.ChunkAnatomy;
+import io.leakwatch.jfr.fuzz.StructureFuzzer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,20 +10,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RecordingAnalyzerTest {
     @TempDir
     static Path shared;
     private static Path recording;
+    private static Path later;
 
     @BeforeAll
     static void record() throws IOException {
         recording = Recordings.withCollections(shared.resolve("real.jfr"), 6);
+        later = Recordings.withCollections(shared.resolve("later.jfr"), 4);
     }
 
     @Test
@@ -140,6 +147,100 @@ class RecordingAnalyzerTest {
         assertThat(result.files()).hasSize(3);
         assertThat(result.files()).filteredOn(f -> f.status() == FileReport.Status.UNREADABLE).hasSize(2);
         assertThat(result.analysis().counts().collections()).isGreaterThanOrEqualTo(6);
+    }
+
+    /** Recording A, then a copy of A damaged by {@code damage}, then recording C: three chunks. */
+    private static Path threeChunks(Path dir, String name, java.util.function.Consumer<byte[]> damage)
+            throws IOException {
+        byte[] first = Files.readAllBytes(recording);
+        byte[] second = first.clone();
+        damage.accept(second);
+        byte[] third = Files.readAllBytes(later);
+        byte[] all = new byte[first.length + second.length + third.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        System.arraycopy(third, 0, all, first.length + second.length, third.length);
+        return Files.write(dir.resolve(name), all);
+    }
+
+    /**
+     * Rewrites the first site of {@code kind} in {@code bytes} as a varint of the same width holding {@code value},
+     * or with -1 the largest value that width holds.
+     */
+    private static void rewrite(byte[] bytes, ChunkAnatomy.Kind kind, long value) {
+        ChunkAnatomy.Site site = ChunkAnatomy.of(bytes).sites(kind).get(0);
+        StructureFuzzer.writeVarint(bytes, site.position(), site.length(),
+                value >= 0 ? value : (1L << (7 * site.length())) - 1);
+    }
+
+    @Test
+    void aChunkWithAnEmptiedPoolLosesOnlyItselfAndTheReportNamesTheChunkAndTheInternalError(@TempDir Path dir)
+            throws IOException {
+        Path file = threeChunks(dir, "emptied-pool.jfr", bytes -> rewrite(bytes, ChunkAnatomy.Kind.POOL_COUNT, 0));
+
+        RecordingAnalysis result = new RecordingAnalyzer().analyze(file);
+
+        FileReport report = result.files().get(0);
+        assertThat(report.status()).isEqualTo(FileReport.Status.PARTIAL);
+        assertThat(report.message()).startsWith(file + " was read only in part: chunk 2 of 3 (bytes ")
+                .contains("could not be read: the JDK's parser failed with InternalError: Pool ",
+                        "must contain at least one element")
+                .doesNotContain("\n");
+        assertThat(result.analysis().counts().collections()).isEqualTo(collections(recording) + collections(later));
+    }
+
+    @Test
+    void aChunkWhoseParseFailureTheStreamSwallowsIsStillNamedWithItsCause(@TempDir Path dir) throws IOException {
+        // A pool of a type the metadata does not define: EventStream meets an IOException and ends as if the file
+        // ended there, without a word.
+        Path file = threeChunks(dir, "undefined-pool-type.jfr",
+                bytes -> rewrite(bytes, ChunkAnatomy.Kind.POOL_TYPE_ID, -1));
+
+        RecordingAnalysis result = new RecordingAnalyzer().analyze(file);
+
+        assertThat(result.files().get(0).message()).contains("chunk 2 of 3",
+                "could not be read: the JDK's parser failed with IOException: Error parsing constant pool type"
+                        + " unknown(");
+        assertThat(result.analysis().counts().collections()).isEqualTo(collections(recording) + collections(later));
+    }
+
+    @Test
+    void aCheckpointChainThatLoopsIsRefusedWithoutGivingItToTheJdkParser(@TempDir Path dir) throws IOException {
+        // Checkpoints are chained from the newest back to the oldest; the second one pointed back at the newest
+        // makes a loop, which the JDK's parser would follow forever.
+        Path file = threeChunks(dir, "looping-chain.jfr", bytes -> {
+            ChunkAnatomy anatomy = ChunkAnatomy.of(bytes);
+            List<ChunkAnatomy.Site> checkpoints = anatomy.sites(ChunkAnatomy.Kind.CHECKPOINT_BODY);
+            ChunkAnatomy.Site delta = anatomy.sites(ChunkAnatomy.Kind.CHECKPOINT_DELTA).get(1);
+            StructureFuzzer.writeVarint(bytes, delta.position(), delta.length(),
+                    checkpoints.get(0).position() - checkpoints.get(1).position());
+        });
+
+        RecordingAnalysis result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> new RecordingAnalyzer().analyze(file));
+
+        assertThat(result.files().get(0).message()).contains("chunk 2 of 3", "point back to each other");
+        assertThat(result.analysis().counts().collections()).isEqualTo(collections(recording) + collections(later));
+    }
+
+    @Test
+    void anUnfinishedChunkIsReadUpToItsLastFlushWithoutWaitingForItsWriter(@TempDir Path dir) throws IOException {
+        // A JFR repository's current chunk has a state byte other than 0 until its JVM finishes it; EventStream
+        // waits for that forever (the reader before this one hung on a copy of a live repository's chunk).
+        Path file = threeChunks(dir, "unfinished.jfr", bytes -> bytes[64] = 3);
+
+        RecordingAnalysis result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> new RecordingAnalyzer().analyze(file));
+
+        assertThat(result.files().get(0).status()).isEqualTo(FileReport.Status.PARTIAL);
+        assertThat(result.files().get(0).message()).contains("chunk 2 of 3 was still being written",
+                "read up to its last flush");
+        assertThat(result.analysis().counts().collections()).isEqualTo(collections(recording) + collections(later));
+        assertThat(result.analysis().counts().duplicates()).isPositive(); // chunk 2, a copy of chunk 1, was read
+    }
+
+    private static long collections(Path file) throws IOException {
+        return new RecordingAnalyzer().analyze(file).analysis().counts().collections();
     }
 
     @Test

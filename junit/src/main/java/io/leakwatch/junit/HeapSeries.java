@@ -1,6 +1,7 @@
 package io.leakwatch.junit;
 
 import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.core.JdkTypes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,21 +96,11 @@ final class HeapSeries {
         return growing;
     }
 
-    /** Application classes name a leak best, then hidden classes such as lambdas (named after no code), then JDK types. */
+    /** Application classes name a leak best, then hidden classes such as lambdas (after no code), then JDK types. */
     private static int rank(String typeName) {
-        if (isJdkType(typeName)) {
+        if (JdkTypes.isJdk(typeName)) {
             return 2;
         }
-        return typeName.contains("$$Lambda") || typeName.contains("/0x") ? 1 : 0;
-    }
-
-    /**
-     * Whether a type belongs to the JDK (primitive arrays included) rather than to the application, which names a
-     * leak better: a leaking session is seen as sessions, and as the {@code byte[]} and map nodes it brings along.
-     */
-    static boolean isJdkType(String typeName) {
-        String element = typeName.replace("[]", "");
-        return !element.contains(".") || element.startsWith("java.") || element.startsWith("javax.")
-                || element.startsWith("jdk.") || element.startsWith("sun.") || element.startsWith("com.sun.");
+        return JdkTypes.isHidden(typeName) ? 1 : 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.leakwatch.junit;
 
 import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.core.JdkTypes;
 import io.leakwatch.jfr.RecordingAnalyzer;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -76,7 +77,7 @@ final class ObjectSampleRecording implements AutoCloseable {
                 // The sampler's objects outlive recordings, so samples of earlier tests come too: an application
                 // type names its own, but a JDK type (a byte[]) only shows this test's objects in a site that
                 // began during the test, and the holders of some HashMap$Node say nothing.
-                boolean jdkType = HeapSeries.isJdkType(typeName);
+                boolean jdkType = JdkTypes.isJdk(typeName);
                 Optional<Leak.Sample> best = sites.stream()
                         .filter(site -> !jdkType || !site.firstAllocation().isBefore(started))
                         .map(site -> Leak.Sample.of(typeName, site.objectType(), site.allocationSite(),

@@ -1,10 +1,10 @@
 package io.leakwatch.reports;
 
 import io.leakwatch.core.Bytes;
-import io.leakwatch.core.liveset.HeapPoint;
-import io.leakwatch.core.liveset.LiveSetPoint;
-import io.leakwatch.core.liveset.LiveSetReport;
-import io.leakwatch.core.liveset.Trend;
+import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.LiveSetReport;
+import io.leakwatch.core.Trend;
 
 import java.time.Duration;
 import java.time.Instant;

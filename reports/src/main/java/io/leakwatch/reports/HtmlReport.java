@@ -1,17 +1,18 @@
 package io.leakwatch.reports;
 
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
 import io.leakwatch.core.Durations;
 import io.leakwatch.core.Evidence;
+import io.leakwatch.core.GcWindowStatistics;
+import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.Odds;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.gc.GcWindowStatistics;
-import io.leakwatch.core.gc.KindStatistics;
-import io.leakwatch.core.liveset.Trend;
-import io.leakwatch.core.sites.AccumulationPoint;
-import io.leakwatch.core.types.TypeGrowth;
+import io.leakwatch.core.Trend;
+import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.jfr.FileReport;
 
 import java.util.List;
@@ -98,9 +99,10 @@ public final class HtmlReport {
         Trend trend = analysis.liveSet().trend();
         if (trend != null) {
             html.append("<p class=\"small\">").append(escape(String.format(Locale.ROOT,
-                    "Trend over %s: %s/min (Theil-Sen), p=%.3g (Mann-Kendall)%s%s.", Durations.format(trend.span()),
-                    Bytes.format(trend.slopeBytesPerMinute()), trend.pValue(),
-                    trend.saturating() ? ", levelling off" : "", trend.timeToExhaustion() == null ? ""
+                    "Trend over %s: %s/min (Theil-Sen), noise %s, evidence for growth %s%s.",
+                    Durations.format(trend.span()), Bytes.format(trend.slopeBytesPerMinute()),
+                    Bytes.format(trend.noiseBytes()), Odds.format(trend.logBayesFactor()),
+                    trend.timeToExhaustion() == null ? ""
                             : "; heap exhausted in about " + Durations.format(trend.timeToExhaustion()))))
                     .append("</p>");
         }

@@ -2,11 +2,11 @@ package io.leakwatch.reports;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
+import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.liveset.HeapPoint;
-import io.leakwatch.core.liveset.LiveSetPoint;
-import io.leakwatch.core.sites.SiteSummary;
-import io.leakwatch.core.types.TypeGrowth;
+import io.leakwatch.core.TypeGrowth;
 
 import java.time.Duration;
 import java.time.Instant;

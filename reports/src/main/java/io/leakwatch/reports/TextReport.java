@@ -1,18 +1,19 @@
 package io.leakwatch.reports;
 
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
 import io.leakwatch.core.Durations;
 import io.leakwatch.core.Evidence;
+import io.leakwatch.core.GcWindowStatistics;
+import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.Odds;
 import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.gc.GcWindowStatistics;
-import io.leakwatch.core.gc.KindStatistics;
-import io.leakwatch.core.liveset.LiveSetPoint;
-import io.leakwatch.core.liveset.Trend;
-import io.leakwatch.core.sites.AccumulationPoint;
-import io.leakwatch.core.sites.SiteSummary;
+import io.leakwatch.core.Trend;
 import io.leakwatch.jfr.FileReport;
 
 import java.util.List;
@@ -147,9 +148,10 @@ public final class TextReport {
                     Bytes.format(points.stream().mapToLong(LiveSetPoint::bytes).max().orElse(0))));
         }
         if (trend != null) {
-            out.append(String.format(Locale.ROOT, "  trend %s/min over %s (p=%.3g%s)%s%n",
-                    Bytes.format(trend.slopeBytesPerMinute()), Durations.format(trend.span()), trend.pValue(),
-                    trend.saturating() ? ", levelling off" : "", trend.timeToExhaustion() == null ? ""
+            out.append(String.format(Locale.ROOT, "  trend %s/min over %s (noise %s, evidence for growth %s)%s%n",
+                    Bytes.format(trend.slopeBytesPerMinute()), Durations.format(trend.span()),
+                    Bytes.format(trend.noiseBytes()), Odds.format(trend.logBayesFactor()),
+                    trend.timeToExhaustion() == null ? ""
                             : "; heap exhausted in about " + Durations.format(trend.timeToExhaustion())));
         }
         if (analysis.liveSet().maxHeapBytes() > 0) {

@@ -32,7 +32,8 @@ class ReportsTest {
     void jsonCarriesTheSchemaVersionVerdictAndTheCandidatesFields() {
         String json = JsonReport.render(leak);
 
-        assertThat(json).contains("\"schemaVersion\": 1", "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
+        assertThat(json).contains("\"schemaVersion\": 2", "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
+                "\"findings\": [", "\"rule\": \"live-set-grows\"", "\"logBayesFactor\": ", "\"status\": \"CONFIRMED\"",
                 "\"allocationSite\": [", "\"referenceChain\": [", "\"accumulationPoint\": {",
                 "\"growthBytesPerMinute\": ", "\"confidence\": ", "\"evidence\": [", "\"liveSet\": {", "\"gc\": [");
         assertThat(json.chars().filter(c -> c == '{').count()).isEqualTo(json.chars().filter(c -> c == '}').count());

@@ -1,18 +1,19 @@
 package io.leakwatch.core.json;
 
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Evidence;
+import io.leakwatch.core.Finding;
+import io.leakwatch.core.GcWindowStatistics;
+import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
-import io.leakwatch.core.gc.GcWindowStatistics;
-import io.leakwatch.core.gc.KindStatistics;
-import io.leakwatch.core.liveset.HeapPoint;
-import io.leakwatch.core.liveset.LiveSetPoint;
-import io.leakwatch.core.liveset.Trend;
-import io.leakwatch.core.sites.AccumulationPoint;
-import io.leakwatch.core.sites.SiteSummary;
-import io.leakwatch.core.types.TypeGrowth;
+import io.leakwatch.core.Trend;
+import io.leakwatch.core.TypeGrowth;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public final class AnalysisJson {
     /** Version of the schema this class writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private AnalysisJson() {
     }
@@ -53,7 +54,14 @@ public final class AnalysisJson {
         json.name("verdict").value(analysis.verdict().name());
         json.name("reason").value(analysis.reason());
         json.name("nextStep").value(analysis.nextStep());
+        findings(json, analysis.findings());
         json.name("growthSuspected").value(analysis.growthSuspected());
+        json.name("projectedExhaustionSeconds");
+        if (analysis.projectedExhaustion() == null) {
+            json.nullValue();
+        } else {
+            json.value(seconds(analysis.projectedExhaustion()));
+        }
         json.name("from");
         instant(json, analysis.from());
         json.name("to");
@@ -79,6 +87,20 @@ public final class AnalysisJson {
             json.endArray();
         }
         return json.endObject().toString() + "\n";
+    }
+
+    private static void findings(JsonWriter json, List<Finding> findings) {
+        json.name("findings").beginArray();
+        for (Finding finding : findings) {
+            json.beginObject().name("rule").value(finding.rule().id())
+                    .name("speaksFor").value(finding.rule().speaksFor().name());
+            json.name("values").beginObject();
+            finding.values().forEach((name, value) -> json.name(name).value(value));
+            json.endObject().name("thresholds").beginObject();
+            finding.thresholds().forEach((name, value) -> json.name(name).value(value));
+            json.endObject().endObject();
+        }
+        json.endArray();
     }
 
     private static void gc(JsonWriter json, List<GcWindowStatistics> windows) {
@@ -146,10 +168,9 @@ public final class AnalysisJson {
         instant(json, trend.to());
         json.name("slopeBytesPerMinute").value(trend.slopeBytesPerMinute())
                 .name("fittedLatestBytes").value(trend.fittedLatestBytes())
-                .name("pValue").value(trend.pValue())
-                .name("recentSlopeBytesPerMinute").value(trend.recentSlopeBytesPerSecond() * 60)
-                .name("saturating").value(trend.saturating())
-                .name("residualSigmaBytes").value(trend.residualSigmaBytes());
+                .name("noiseBytes").value(trend.noiseBytes())
+                .name("logBayesFactor").value(trend.logBayesFactor())
+                .name("slopeUpperBoundBytesPerMinute").value(trend.slopeUpperBoundBytesPerSecond() * 60);
         json.name("timeToExhaustionSeconds");
         if (trend.timeToExhaustion() == null) {
             json.nullValue();
@@ -183,7 +204,8 @@ public final class AnalysisJson {
         int rank = 1;
         for (LeakCandidate candidate : candidates) {
             json.beginObject().name("rank").value(rank++)
-                    .name("type").value(candidate.objectType());
+                    .name("type").value(candidate.objectType())
+                    .name("status").value(candidate.status().name());
             json.name("growingTypes").beginArray();
             candidate.growingTypes().forEach(json::value);
             json.endArray();
@@ -225,6 +247,7 @@ public final class AnalysisJson {
                     .name("liveSampleBytes").value(site.liveSampleBytes())
                     .name("oldestAgeSeconds").value(seconds(site.oldestAge()))
                     .name("accumulating").value(site.accumulating())
+                    .name("steady").value(site.steady())
                     .endObject();
         }
         json.endArray();
@@ -265,9 +288,10 @@ public final class AnalysisJson {
             json.nullValue();
             return;
         }
-        json.beginObject().name("container").value(point.container());
+        json.beginObject().name("container").value(point.describeContainer());
+        json.name("linked").value(point.linked());
         json.name("heldBy").beginArray();
-        point.heldBy().forEach(json::value);
+        point.heldBy().forEach(step -> json.value(step.describe()));
         json.endArray();
         json.name("firstSize").value(point.firstSize()).name("latestSize").value(point.latestSize())
                 .name("text").value(point.describe()).endObject();

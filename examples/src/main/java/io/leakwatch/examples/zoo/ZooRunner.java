@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Runs one zoo scenario under a {@link LeakMonitor} started from {@code leakwatch.*} system properties, then prints
  * what the monitor concluded, one {@code key=value} per line: {@code scenario}, {@code truth} (the leaking class or
  * {@code none}), {@code verdict}, {@code reason}, {@code verdicts} (every verdict announced), {@code leakAfterSeconds}
- * (-1 if never), {@code heapUsedAtLeak}, {@code topType}, {@code topGrowingTypes}, {@code topFrame},
+ * and {@code noLeakAfterSeconds} (when each was first announced, -1 if never), {@code heapUsedAtLeak},
+ * {@code liveSetAtLeak} (the live set the verdict saw then, bytes), {@code exhaustionAtLeakSeconds} (the time to
+ * exhaustion it projected, -1 if none), {@code topType}, {@code topGrowingTypes}, {@code topFrame},
  * {@code topAccumulation}, {@code topChain}.
  *
  * <p>Usage: {@code ZooRunner <scenario> <seconds> [until-leak]}; with {@code until-leak} the run ends a few seconds
@@ -34,7 +36,8 @@ public final class ZooRunner {
         long end = start + TimeUnit.SECONDS.toNanos(Long.parseLong(args[1]));
         boolean untilLeak = args.length > 2 && args[2].equals("until-leak");
         List<String> verdicts = new ArrayList<>();
-        long[] leakAt = {-1, 0};
+        long[] leakAt = {-1, 0, -1, -1};
+        long[] noLeakAt = {-1};
         try (LeakMonitor monitor = LeakMonitor.start()) {
             monitor.addListener(analysis -> {
                 synchronized (verdicts) {
@@ -42,6 +45,13 @@ public final class ZooRunner {
                     if (analysis.verdict() == Verdict.LEAK && leakAt[0] < 0) {
                         leakAt[0] = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
                         leakAt[1] = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+                        leakAt[2] = analysis.liveSet().trend() == null ? -1
+                                : (long) analysis.liveSet().trend().fittedLatestBytes();
+                        leakAt[3] = analysis.projectedExhaustion() == null ? -1
+                                : analysis.projectedExhaustion().toSeconds();
+                    }
+                    if (analysis.verdict() == Verdict.NO_LEAK && noLeakAt[0] < 0) {
+                        noLeakAt[0] = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
                     }
                 }
             });
@@ -53,7 +63,10 @@ public final class ZooRunner {
         synchronized (verdicts) {
             System.out.println("verdicts=" + String.join(" ", verdicts));
             System.out.println("leakAfterSeconds=" + leakAt[0]);
+            System.out.println("noLeakAfterSeconds=" + noLeakAt[0]);
             System.out.println("heapUsedAtLeak=" + leakAt[1]);
+            System.out.println("liveSetAtLeak=" + leakAt[2]);
+            System.out.println("exhaustionAtLeakSeconds=" + leakAt[3]);
             System.out.println("maxHeap=" + Runtime.getRuntime().maxMemory());
         }
     }

@@ -1,5 +1,6 @@
 package io.leakwatch.jfr.events;
 
+import io.leakwatch.core.Bytes;
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;

@@ -6,28 +6,77 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * What a file holds at the level of JFR chunk headers, read before any event is parsed: {@code EventStream} stops
- * silently at the last complete chunk and says nothing about a non-JFR file (DESIGN.md fact 9), so the checks that
- * make an error precise are made here.
+ * What a file holds at the level of JFR chunk headers and constant-pool chains, read before any event is parsed:
+ * {@code EventStream} stops silently at the last complete chunk and says nothing about a non-JFR file (DESIGN.md
+ * fact 9), so the checks that make an error precise are made here.
  *
- * <p>A chunk starts with the magic {@code FLR\0}, a major and minor version (2 bytes each) and the chunk's size in
- * bytes (8 bytes, big-endian); the next chunk follows at that offset.
+ * <p>A chunk (JDK source: {@code jdk.jfr.internal.consumer.ChunkHeader}) starts with a 68-byte header: the magic
+ * {@code FLR\0}, a major and minor version (2 bytes each), then big-endian longs: the chunk's size, the offsets in
+ * the chunk of its last constant-pool (checkpoint) event and of its metadata event, its start time in nanoseconds
+ * since the epoch, its duration, start ticks and ticks per second; at byte 64 its state (0 once it is finished).
+ * The next chunk follows at the offset its size gives. Checkpoint events are chained backwards: each one holds the
+ * distance to the previous one (LEB128 varints: size, type id 1, start, duration, delta, then a flags byte), the
+ * first one a distance of 0.
  *
  * @param sizeBytes       the file's size
  * @param majorVersion    the first chunk's major format version
  * @param minorVersion    its minor version
- * @param completeChunks  chunks that end within the file
+ * @param chunks          the chunks that end within the file, in file order
  * @param completeBytes   bytes up to the end of the last complete chunk
  * @param firstStartNanos the first chunk's start time in nanoseconds since the epoch, for ordering files
  */
-public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, int completeChunks, long completeBytes,
+public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, List<Chunk> chunks, long completeBytes,
                           long firstStartNanos) {
-    private static final int HEADER_BYTES = 40;
+    static final int HEADER_BYTES = 68;
     private static final int MAGIC = 0x464c5200; // "FLR\0"
     private static final int GZIP_MAGIC = 0x1f8b;
+    private static final int STATE_OFFSET = 64;
+    private static final long CHECKPOINT_TYPE_ID = 1;
+    /** Flag of a checkpoint that ends a flush segment (ChunkParser.CheckpointType.FLUSH). */
+    private static final int FLUSH_FLAG = 1;
+    /** Five varints of at most 9 bytes and the flags byte: the head of a checkpoint event. */
+    private static final int CHECKPOINT_HEAD_BYTES = 5 * 9 + 1;
+    /** A chunk of a long recording holds one checkpoint per second or so; far more means a broken chain. */
+    private static final int MAX_CHECKPOINTS = 1_000_000;
+
+    /**
+     * One complete chunk.
+     *
+     * @param number         its position in the file, from 1
+     * @param offsetBytes    where it starts in the file
+     * @param sizeBytes      its size
+     * @param flushSegments  how many times an {@code EventStream} that reads it whole runs its flush actions: once
+     *                       per checkpoint flagged as ending a flush segment, and once at the chunk's end (measured on
+     *                       every file of shared/corpus with JDK 17 and 25)
+     * @param unfinished     whether its header says its JVM had not finished it (a JFR repository's current
+     *                       chunk, or a JVM that died): its header was last updated at its last flush, and
+     *                       {@code EventStream} would wait for the rest forever
+     * @param defect         why the JDK's parser must not be given this chunk (a chain of checkpoints that loops
+     *                       would make it loop forever), in words completing "chunk N ..."; null when its header
+     *                       and chain are sound
+     */
+    public record Chunk(int number, long offsetBytes, long sizeBytes, int flushSegments, boolean unfinished,
+                        String defect) {
+        public long endBytes() {
+            return offsetBytes + sizeBytes;
+        }
+    }
+
+    public ChunkLayout {
+        chunks = List.copyOf(chunks);
+    }
+
+    /** Chunks that end within the file. */
+    public int completeChunks() {
+        return chunks.size();
+    }
 
     /** Whether bytes follow the last complete chunk (a file cut short, or a chunk still being written). */
     public boolean truncated() {
@@ -40,6 +89,11 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, in
      * @throws UnreadableRecordingException with the cause in words when the file is not a recording this JDK can
      *                                      read
      */
+    /** Where the state byte lies in a chunk's header: 0 once the chunk is finished. */
+    public static long stateOffset() {
+        return STATE_OFFSET;
+    }
+
     public static ChunkLayout of(Path file) throws UnreadableRecordingException {
         long size;
         try {
@@ -75,24 +129,107 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, in
                         + " than this JDK can read; analyse it with a newer JDK", major, minor));
             }
             long firstStart = header.position() >= 40 ? header.getLong(32) : 0;
-            int chunks = 0;
+            List<Chunk> chunks = new ArrayList<>();
             long position = 0;
             while (position < size) {
                 header.clear();
                 readFully(channel, header, position);
-                if (header.position() < 16 || header.getInt(0) != MAGIC) {
+                if (header.position() < HEADER_BYTES || header.getInt(0) != MAGIC) {
                     break;
                 }
                 long chunkSize = header.getLong(8);
-                if (chunkSize < HEADER_BYTES || position + chunkSize > size) {
+                if (chunkSize < HEADER_BYTES || chunkSize > size - position) {
                     break;
                 }
-                chunks++;
+                chunks.add(chunk(channel, header, chunks.size() + 1, position, chunkSize));
                 position += chunkSize;
             }
             return new ChunkLayout(size, major, minor, chunks, position, firstStart);
         } catch (IOException e) {
             throw new UnreadableRecordingException("cannot be read: " + describe(e));
+        }
+    }
+
+    private static Chunk chunk(FileChannel channel, ByteBuffer header, int number, long offset, long size)
+            throws IOException {
+        int major = header.getShort(4) & 0xffff;
+        int minor = header.getShort(6) & 0xffff;
+        if (major != 1 && major != 2) {
+            return defective(number, offset, size, "is in JFR format %d.%d,"
+                    + " which this JDK cannot read", major, minor);
+        }
+        // The JVM sets the state to 0 when it finishes the chunk; before, it counts flushes.
+        boolean unfinished = header.get(STATE_OFFSET) != 0;
+        long metadataOffset = header.getLong(24);
+        if (metadataOffset < HEADER_BYTES || metadataOffset >= size) {
+            return defective(number, offset, size, "has its metadata event at offset"
+                    + " %d, outside the chunk (%d bytes)", metadataOffset, size);
+        }
+        long checkpointOffset = header.getLong(16);
+        ByteBuffer head = ByteBuffer.allocate(CHECKPOINT_HEAD_BYTES);
+        Set<Long> seen = new HashSet<>();
+        int flushes = 0;
+        long at = checkpointOffset;
+        while (true) {
+            if (at < HEADER_BYTES || at >= size) {
+                return defective(number, offset, size, "has a constant-pool event"
+                        + " at offset %d, outside the chunk (%d bytes)", at, size);
+            }
+            if (!seen.add(at) || seen.size() > MAX_CHECKPOINTS) {
+                return defective(number, offset, size, "has constant-pool events"
+                        + " that point back to each other (at offset %d)", at);
+            }
+            head.clear();
+            head.limit((int) Math.min(CHECKPOINT_HEAD_BYTES, size - at));
+            readFully(channel, head, offset + at);
+            head.flip();
+            Varints varints = new Varints(head);
+            varints.next(); // size
+            long typeId = varints.next();
+            varints.next(); // start
+            varints.next(); // duration
+            long delta = varints.next();
+            if (typeId != CHECKPOINT_TYPE_ID || !head.hasRemaining()) {
+                return defective(number, offset, size, "has no constant-pool event"
+                        + " at offset %d, where its chain of them leads", at);
+            }
+            if ((head.get() & FLUSH_FLAG) != 0) {
+                flushes++;
+            }
+            if (delta == 0) {
+                return new Chunk(number, offset, size, flushes + 1, unfinished, null);
+            }
+            at += delta;
+        }
+    }
+
+    /** A chunk the JDK's parser must not be given, and why, in words completing "chunk N ...". */
+    private static Chunk defective(int number, long offset, long size, String format, Object... values) {
+        return new Chunk(number, offset, size, 1, false, String.format(Locale.ROOT, format, values));
+    }
+
+    /** LEB128 varints as the JDK reads them ({@code RecordingInput.readLong}): 7 bits a byte, the 9th byte whole. */
+    private static final class Varints {
+        private final ByteBuffer buffer;
+
+        Varints(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        /** The next varint, or -1 when the buffer ends inside it. */
+        long next() {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                if (!buffer.hasRemaining()) {
+                    return -1;
+                }
+                byte b = buffer.get();
+                value |= (b & 0x7fL) << (7 * i);
+                if (b >= 0) {
+                    return value;
+                }
+            }
+            return buffer.hasRemaining() ? value | (buffer.get() & 0xffL) << 56 : -1;
         }
     }
 

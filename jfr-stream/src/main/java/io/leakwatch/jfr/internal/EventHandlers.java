@@ -1,8 +1,10 @@
 package io.leakwatch.jfr.internal;
 
 import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedEvent;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The registry of handlers: every JFR event type the analysis reads, each with its handler. All collectors are
@@ -38,6 +40,17 @@ public final class EventHandlers {
     public void registerOn(EventStream stream) {
         for (EventHandler handler : handlers) {
             stream.onEvent(handler.eventName(), handler::accept);
+        }
+    }
+
+    /** Registers every handler on a stream; an event {@code admit} refuses is not handed to its handler. */
+    public void registerOn(EventStream stream, Predicate<RecordedEvent> admit) {
+        for (EventHandler handler : handlers) {
+            stream.onEvent(handler.eventName(), event -> {
+                if (admit.test(event)) {
+                    handler.accept(event);
+                }
+            });
         }
     }
 }

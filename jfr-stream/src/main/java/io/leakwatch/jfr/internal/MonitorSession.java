@@ -151,6 +151,14 @@ public final class MonitorSession {
                 if (!closed) {
                     LOG.error("Leakwatch: the event stream stopped; leak monitoring is off", e);
                 }
+            } catch (Error e) {
+                // The JDK's parser throws InternalError and others on malformed metadata or constant pools (issue
+                // 11); the analysis so far stays available from snapshot() and in the evidence already written.
+                ParserFailures.rethrowIfFatal(e);
+                if (!closed) {
+                    LOG.warn("Leakwatch: the JDK's parser failed on this JVM's own recording ({}); leak monitoring"
+                            + " is off, the analysis so far is kept", e.toString());
+                }
             }
         });
         streamThread.start();

@@ -1,16 +1,19 @@
 package io.leakwatch.reports.cli;
 
 import io.leakwatch.core.AnalyzerConfig;
+import io.leakwatch.jfr.FileReport;
+import io.leakwatch.jfr.RecordingAnalysis;
 import io.leakwatch.jfr.RecordingAnalyzer;
 import io.leakwatch.jfr.RecordingReadException;
 import io.leakwatch.reports.RecordingComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code leakwatch compare}: what grew between two recordings of the same program. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -28,10 +31,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RecordingAnalyzer analyzer = new RecordingAnalyzer(AnalyzerConfig.defaults());
         try {
-            RecordingComparison comparison = RecordingComparison.of(analyzer.analyze(before).analysis(),
-                    new RecordingAnalyzer(AnalyzerConfig.defaults()).analyze(after).analysis());
+            RecordingAnalysis then = new RecordingAnalyzer(AnalyzerConfig.defaults()).analyze(before);
+            RecordingAnalysis now = new RecordingAnalyzer(AnalyzerConfig.defaults()).analyze(after);
+            for (FileReport file : Stream.concat(then.files().stream(), now.files().stream()).toList()) {
+                if (file.status() != FileReport.Status.COMPLETE) {
+                    spec.commandLine().getErr().println("leakwatch: " + file.message());
+                }
+            }
+            RecordingComparison comparison = RecordingComparison.of(then.analysis(), now.analysis());
             spec.commandLine().getOut().print(comparison.renderText());
             spec.commandLine().getOut().flush();
             return 0;

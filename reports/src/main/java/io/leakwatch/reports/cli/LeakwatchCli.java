@@ -1,8 +1,8 @@
 package io.leakwatch.reports.cli;
 
 import io.leakwatch.core.Verdict;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -51,7 +51,18 @@ public final class LeakwatchCli implements Runnable {
             line.getErr().println("leakwatch: " + exception.getMessage());
             return UNREADABLE;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler above; an Error would leave main with a stack trace
+            // and the JVM's exit code 1, which here means "leak found".
+            err.println("leakwatch: out of memory (" + e.getMessage() + "); give the tool more heap, e.g. java"
+                    + " -Xmx4g -jar leakwatch.jar ...");
+            return UNREADABLE;
+        } catch (Error e) {
+            err.println("leakwatch: internal error: " + e);
+            return UNREADABLE;
+        }
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.leakwatch.reports.cli;
 
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -85,5 +87,74 @@ class LeakwatchCliTest {
         Path notJfr = Files.writeString(dir.resolve("a.jfr"), "x");
         assertThat(run("analyze", notJfr.toString(), "-o", dir.resolve("no/such/dir/r.txt").toString()))
                 .isEqualTo(LeakwatchCli.UNREADABLE);
+    }
+
+    /**
+     * A real recording whose newest constant-pool event has its first pool emptied: the JDK's parser throws
+     * {@code InternalError: Pool ... must contain at least one element}, as it did on files of other JFR writers.
+     */
+    private static Path withEmptiedPool(Path file) throws Exception {
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.GarbageCollection");
+            recording.start();
+            System.gc();
+            recording.stop();
+            recording.dump(file);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int[] at = {(int) ByteBuffer.wrap(bytes).getLong(16)};
+        for (int i = 0; i < 5; i++) {
+            varint(bytes, at); // size, type id 1, start, duration, delta to the previous checkpoint
+        }
+        at[0]++; // flags
+        varint(bytes, at); // number of pools
+        varint(bytes, at); // the first pool's type id
+        int countAt = at[0];
+        varint(bytes, at);
+        for (int i = countAt; i < at[0]; i++) {
+            bytes[i] = (byte) (i == at[0] - 1 ? 0 : 0x80); // 0, padded to the count's width
+        }
+        return Files.write(file, bytes);
+    }
+
+    private static void varint(byte[] bytes, int[] at) {
+        for (int i = 0; i < 9 && bytes[at[0]++] < 0; i++) {
+            // continuation bit set: the varint goes on
+        }
+    }
+
+    @Test
+    void aFileTheJdkParserThrowsAnInternalErrorOnIsOneLineNamingFileChunkAndCause(@TempDir Path dir)
+            throws Exception {
+        Path bad = withEmptiedPool(dir.resolve("other-writer.jfr"));
+
+        assertThat(run("analyze", bad.toString())).isEqualTo(LeakwatchCli.UNREADABLE);
+        assertThat(err.toString()).contains(bad + " could not be read: chunk 1 of 1 (bytes 0 to ",
+                "the JDK's parser failed with InternalError: Pool ", "must contain at least one element")
+                .doesNotContain("\tat ", "Exception in thread");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void analyzeOfADirectoryGoesOnWithTheOtherFilesAndCompareNamesTheBadFile(@TempDir Path dir) throws Exception {
+        Path bad = withEmptiedPool(dir.resolve("other-writer.jfr"));
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.GarbageCollection");
+            recording.start();
+            System.gc();
+            recording.stop();
+            recording.dump(dir.resolve("good.jfr"));
+        }
+
+        assertThat(run("analyze", dir.toString())).isIn(LeakwatchCli.NO_LEAK, LeakwatchCli.LEAK,
+                LeakwatchCli.INCONCLUSIVE);
+        assertThat(out.toString()).startsWith("Leakwatch verdict: ");
+        assertThat(err.toString()).contains("leakwatch: " + bad + " could not be read: chunk 1 of 1")
+                .doesNotContain("\tat ");
+
+        assertThat(run("compare", bad.toString(), dir.resolve("good.jfr").toString()))
+                .isEqualTo(LeakwatchCli.UNREADABLE);
+        assertThat(err.toString()).contains(bad + " could not be read: chunk 1 of 1", "InternalError")
+                .doesNotContain("\tat ");
     }
 }

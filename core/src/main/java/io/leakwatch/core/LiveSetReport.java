@@ -1,0 +1,26 @@
+package io.leakwatch.core;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What is known about the live set: its measurements, the heap left after every collection, and their trends.
+ *
+ * @param points        live-set measurements over the whole run (thinned on long runs)
+ * @param afterGc       heap in use after every collection, an upper bound of the live set (thinned on long runs,
+ *                      keeping the lowest value of each merged pair)
+ * @param trend         the live-set trend the verdict rests on (of all measurements after warm-up, or of the
+ *                      latest of them when a leak shows only there), or null with too few measurements
+ * @param trendSources  which kinds of measurement the trend rests on (the most exact kind with enough points)
+ * @param afterGcTrend  the trend of the heap after every collection after warm-up, or null
+ * @param maxHeapBytes  the most the heap may grow to, or 0 when unknown
+ */
+public record LiveSetReport(List<LiveSetPoint> points, List<HeapPoint> afterGc, Trend trend,
+                            Set<LiveSetPoint.Source> trendSources, Trend afterGcTrend, long maxHeapBytes) {
+
+    public LiveSetReport {
+        points = List.copyOf(points);
+        afterGc = List.copyOf(afterGc);
+        trendSources = Set.copyOf(trendSources);
+    }
+}

@@ -1,0 +1,56 @@
+package io.leakwatch.core;
+
+import java.util.Objects;
+
+/**
+ * The rules a verdict is decided by, each with a stable id for machines (in {@link Finding} and the JSON report)
+ * and the verdict it speaks for. The decision itself is documented in docs/ARCHITECTURE.md.
+ */
+public enum Rule {
+    /** The monitor is not watching this JVM (it has no usable Flight Recorder). */
+    NOT_MONITORING("not-monitoring", Verdict.INCONCLUSIVE),
+    /** No collections were recorded, so nothing is known about the heap. */
+    NO_COLLECTIONS("no-collections", Verdict.INCONCLUSIVE),
+    /** Collections were recorded without heap figures ({@code jdk.GCHeapSummary} off). */
+    NO_HEAP_FIGURES("no-heap-figures", Verdict.INCONCLUSIVE),
+    /** Too few live-set measurements yet to decide either way. */
+    TOO_LITTLE_EVIDENCE("too-little-evidence", Verdict.INCONCLUSIVE),
+    /** The sequential test found the live set growing: the Bayes factor passed 1/α, by a material amount. */
+    LIVE_SET_GROWS("live-set-grows", Verdict.LEAK),
+    /** The live set rises, with evidence short of the test's bound or of material growth. */
+    LIVE_SET_MAY_GROW("live-set-may-grow", Verdict.INCONCLUSIVE),
+    /** The upper confidence bound of the live set's slope is below the slowest growth that matters. */
+    LIVE_SET_NOT_GROWING("live-set-not-growing", Verdict.NO_LEAK),
+    /** The live set grew, then stopped growing: a cache filling to its bound. */
+    LIVE_SET_LEVELLED_OFF("live-set-levelled-off", Verdict.NO_LEAK),
+    /** The live set rose only back to the level it had before it last dropped: a buffer filled again. */
+    BACK_TO_EARLIER_PEAK("back-to-earlier-peak", Verdict.INCONCLUSIVE),
+    /** The latest collections that free the old generation leave the heap nearly full. */
+    HEAP_EXHAUSTED("heap-exhausted", Verdict.LEAK),
+    /** The heap left after collections, an upper bound of the live set, bounds its growth below what matters. */
+    HEAP_BOUNDS_GROWTH("heap-bounds-growth", Verdict.NO_LEAK),
+    /** The heap after collections rises, but too few measurements of the live set itself tell why. */
+    HEAP_AFTER_GC_RISES("heap-after-gc-rises", Verdict.INCONCLUSIVE),
+    /** A candidate's growing types or accumulating samples say what grows. */
+    CANDIDATE_EXPLAINS_GROWTH("candidate-explains-growth", Verdict.LEAK),
+    /** The live set grows, but no inspection or sample says what grows. */
+    NOTHING_SAYS_WHAT_GROWS("nothing-says-what-grows", Verdict.INCONCLUSIVE);
+
+    private final String id;
+    private final Verdict speaksFor;
+
+    Rule(String id, Verdict speaksFor) {
+        this.id = Objects.requireNonNull(id);
+        this.speaksFor = speaksFor;
+    }
+
+    /** The stable id, for example {@code live-set-grows}. */
+    public String id() {
+        return id;
+    }
+
+    /** The verdict a finding of this rule speaks for. */
+    public Verdict speaksFor() {
+        return speaksFor;
+    }
+}

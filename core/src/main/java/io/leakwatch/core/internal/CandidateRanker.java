@@ -1,0 +1,238 @@
+package io.leakwatch.core.internal;
+
+import io.leakwatch.core.ContainerId;
+import io.leakwatch.core.Evidence;
+import io.leakwatch.core.JdkTypes;
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.SiteSummary;
+import io.leakwatch.core.StackFrame;
+import io.leakwatch.core.TypeGrowth;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds leak candidates from accumulating sites and steadily growing types, and ranks them. A site and the type
+ * group it belongs to make one candidate; one container makes one candidate, keyed by its {@link ContainerId}
+ * (never by the text shown). Candidates that confirm the live-set growth come first, so the top candidate is the
+ * one a {@code LEAK} rests on.
+ */
+final class CandidateRanker {
+    private static final double WEIGHT_LIVE_SET = 0.4;
+    private static final double WEIGHT_TYPE = 0.3;
+    private static final double WEIGHT_SITE = 0.2;
+    private static final double WEIGHT_CONTAINER = 0.1;
+    private static final double WEIGHT_STEADY = 0.1;
+
+    private final int maxCandidates;
+
+    CandidateRanker(int maxCandidates) {
+        this.maxCandidates = maxCandidates;
+    }
+
+    /**
+     * @param liveGrowth the live-set growth that candidates are to explain, or null when none was found
+     * @param typeGrowth types that grew between heap inspections
+     * @param sites      old-object sample sites
+     */
+    List<LeakCandidate> rank(SlopeFit liveGrowth, List<TypeGrowth> typeGrowth, List<SiteSummary> sites) {
+        List<TypeGroup> groups = TypeGroup.of(typeGrowth.stream().filter(TypeGrowth::steady).toList());
+        List<TypeGroup> unused = new ArrayList<>(groups);
+        List<LeakCandidate> result = new ArrayList<>();
+        for (SiteSummary site : sites) {
+            if (!site.accumulating() && !site.steady()) {
+                continue;
+            }
+            TypeGroup group = unused.stream().filter(g -> related(site).stream().anyMatch(g::contains))
+                    .findFirst().orElse(null);
+            unused.remove(group);
+            result.add(candidate(site, group, liveGrowth));
+        }
+        for (TypeGroup group : unused) {
+            SiteSummary site = sites.stream().filter(s -> related(s).stream().anyMatch(group::contains))
+                    .findFirst().orElse(null);
+            result.add(candidate(site, group, liveGrowth));
+        }
+        // A container whose candidate is named after a JDK type (a map's boxed keys) is named after the application
+        // class that other samples of it show (the map's Customer values), even before those accumulate themselves.
+        for (int i = 0; i < result.size(); i++) {
+            LeakCandidate candidate = result.get(i);
+            if (candidate.accumulationPoint() == null || !JdkTypes.isJdk(candidate.objectType())) {
+                continue;
+            }
+            ContainerId container = candidate.accumulationPoint().identity();
+            SiteSummary named = sites.stream().filter(site -> site.accumulationPoint() != null
+                    && site.accumulationPoint().identity().equals(container)
+                    && !JdkTypes.isJdk(applicationOwner(site))).findFirst().orElse(null);
+            if (named != null) {
+                result.set(i, standFor(candidate, candidate(named, null, liveGrowth)));
+            }
+        }
+        result.removeIf(c -> c.shareOfLiveSetGrowth() < Thresholds.MIN_SHARE_LISTED);
+        result.sort(Comparator.comparing((LeakCandidate c) -> c.status() != LeakCandidate.Status.CONFIRMED)
+                .thenComparing(Comparator.comparingDouble(LeakCandidate::confidence).reversed())
+                .thenComparing(Comparator.comparingDouble(CandidateRanker::growthOrZero).reversed())
+                .thenComparing(Comparator.comparingInt(LeakCandidate::liveSamples).reversed()));
+        return withoutRepeatsOfOneLeak(result);
+    }
+
+    /**
+     * Whether a candidate says what grows strongly enough to back a live-set trend: its types explain at least
+     * {@link Thresholds#MIN_SHARE_OF_GROWTH} of it (half when they are JDK types only), or its samples keep arriving
+     * and staying alive.
+     */
+    static boolean confirms(LeakCandidate candidate) {
+        boolean applicationTypes = candidate.growingTypes().stream().anyMatch(type -> !JdkTypes.isJdk(type));
+        boolean types = candidate.hasEvidence(Evidence.Signal.TYPE_GROWTH) && candidate.shareOfLiveSetGrowth()
+                >= (applicationTypes ? Thresholds.MIN_SHARE_OF_GROWTH : Thresholds.MIN_SHARE_OF_JDK_GROWTH);
+        return types || candidate.hasEvidence(Evidence.Signal.SITE_ACCUMULATION);
+    }
+
+    /**
+     * One leak can be sampled at several allocation sites (a listener and the widget it captures, a map's keys and
+     * its values); they accumulate in the same container, and one of them says everything, so the others are
+     * dropped. The one kept is the best-ranked, unless another is named after an application class: a map's boxed
+     * {@code Long} keys say less than its {@code Customer} values (see {@link #standFor}).
+     */
+    private List<LeakCandidate> withoutRepeatsOfOneLeak(List<LeakCandidate> ranked) {
+        Map<ContainerId, LeakCandidate> bestOfContainer = new HashMap<>();
+        for (LeakCandidate candidate : ranked) {
+            if (candidate.accumulationPoint() != null) {
+                bestOfContainer.merge(candidate.accumulationPoint().identity(), candidate, CandidateRanker::standFor);
+            }
+        }
+        List<LeakCandidate> kept = new ArrayList<>();
+        Set<ContainerId> placed = new HashSet<>();
+        for (LeakCandidate candidate : ranked) {
+            if (candidate.accumulationPoint() == null) {
+                kept.add(candidate);
+            } else if (placed.add(candidate.accumulationPoint().identity())) {
+                kept.add(bestOfContainer.get(candidate.accumulationPoint().identity()));
+            }
+        }
+        return kept.size() > maxCandidates ? kept.subList(0, maxCandidates) : kept;
+    }
+
+    /**
+     * Which of two candidates of one container stands for it: the better-ranked {@code kept}, unless it is named
+     * after a JDK type and {@code other} after an application class. Then {@code other} stands, with the evidence of
+     * both, so that it confirms the growth if {@code kept} did.
+     */
+    private static LeakCandidate standFor(LeakCandidate kept, LeakCandidate other) {
+        if (!JdkTypes.isJdk(kept.objectType()) || JdkTypes.isJdk(other.objectType())) {
+            return kept;
+        }
+        List<Evidence> evidence = new ArrayList<>(other.evidence());
+        kept.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
+        boolean otherMeasured = !Double.isNaN(other.growthBytesPerMinute());
+        LeakCandidate growth = otherMeasured ? other : kept;
+        LeakCandidate.Status status = kept.status() == LeakCandidate.Status.CONFIRMED ? kept.status() : other.status();
+        return new LeakCandidate(other.objectType(), status, growth.growingTypes(), other.allocationSite(),
+                other.referenceChain(), other.rootDescription(), other.accumulationPoint(), other.liveSamples(),
+                other.oldestAge(), other.firstSeen(), growth.growthBytesPerMinute(), growth.growthInstancesPerMinute(),
+                growth.shareOfLiveSetGrowth(), Math.max(kept.confidence(), other.confidence()), evidence,
+                other.exampleValue());
+    }
+
+    private static double growthOrZero(LeakCandidate candidate) {
+        return Double.isNaN(candidate.growthBytesPerMinute()) ? 0 : candidate.growthBytesPerMinute();
+    }
+
+    /**
+     * Types that belong to a site's objects: the sampled type, the holders between it and the array it accumulates
+     * in (a sampled {@code long[]} held by {@code Customer.data}), and the application classes that allocated it.
+     */
+    static Set<String> related(SiteSummary site) {
+        Set<String> types = new HashSet<>();
+        types.add(site.objectType());
+        for (ReferenceStep step : site.referenceChain()) {
+            if (step.isArray() || step.isStatic()) {
+                break;
+            }
+            types.add(step.holderType());
+        }
+        for (StackFrame frame : site.allocationSite()) {
+            if (!frame.isJdkFrame()) {
+                types.add(frame.typeName());
+                break;
+            }
+        }
+        return types;
+    }
+
+    /**
+     * What a site's objects are, in the application's terms: the sampled type, or when that is the JDK's (the JVM
+     * samples a session's {@code int[]}, not the session), the nearest application class that holds it, short of
+     * the collection it accumulates in: {@code int[] ← Object[2] ← ArrayList.elementData ← Session.attrs ←
+     * ConcurrentHashMap$Node.val ← ConcurrentHashMap$Node[65536]} names {@code Session}.
+     */
+    static String applicationOwner(SiteSummary site) {
+        if (!JdkTypes.isJdk(site.objectType())) {
+            return site.objectType();
+        }
+        List<ReferenceStep> chain = site.referenceChain();
+        ReferenceStep container = site.accumulationPoint() == null ? null : site.accumulationPoint().container().shape();
+        for (int i = 0; i < chain.size(); i++) {
+            ReferenceStep step = chain.get(i);
+            boolean reachedContainer = container != null && (step.shape().equals(container)
+                    || site.accumulationPoint().linked() && ReferenceStep.linkRun(chain, i) > 1);
+            if (reachedContainer || step.isStatic()) {
+                break;
+            }
+            if (!step.isArray() && !JdkTypes.isJdk(step.holderType()) && !JdkTypes.isHidden(step.holderType())) {
+                return step.holderType();
+            }
+        }
+        return site.objectType();
+    }
+
+    private static LeakCandidate candidate(SiteSummary site, TypeGroup group, SlopeFit liveGrowth) {
+        List<Evidence> evidence = new ArrayList<>();
+        double confidence = 0;
+        if (liveGrowth != null) {
+            confidence += WEIGHT_LIVE_SET;
+            evidence.add(Prose.liveSetEvidence(liveGrowth));
+        }
+        double bytesPerMinute = Double.NaN;
+        double instancesPerMinute = Double.NaN;
+        String type = site != null ? applicationOwner(site) : group.principal().typeName();
+        if (group != null) {
+            confidence += WEIGHT_TYPE;
+            bytesPerMinute = group.bytesPerMinute();
+            TypeGrowth principal = group.principal();
+            instancesPerMinute = principal.instancesPerMinute();
+            if (site == null || !JdkTypes.isJdk(principal.typeName())) {
+                type = principal.typeName();
+            }
+            group.members().forEach(member -> evidence.add(Prose.typeEvidence(member)));
+        }
+        if (site != null && site.accumulating()) {
+            confidence += WEIGHT_SITE;
+            evidence.add(Prose.siteEvidence(site));
+        } else if (site != null && site.steady()) {
+            confidence += WEIGHT_STEADY;
+            evidence.add(Prose.steadyEvidence(site));
+        }
+        if (site != null && site.accumulationPoint() != null && site.accumulationPoint().grew()) {
+            confidence += WEIGHT_CONTAINER;
+            evidence.add(Prose.containerEvidence(site.accumulationPoint()));
+        }
+        double share = liveGrowth == null || Double.isNaN(bytesPerMinute) ? Double.NaN
+                : Math.min(1, bytesPerMinute / (liveGrowth.slopeBytesPerSecond() * 60));
+        List<String> growing = group == null ? List.of() : group.typeNames();
+        LeakCandidate candidate = new LeakCandidate(type, LeakCandidate.Status.SUSPECTED, growing,
+                site == null ? List.of() : site.allocationSite(), site == null ? List.of() : site.referenceChain(),
+                site == null ? "" : site.rootDescription(), site == null ? null : site.accumulationPoint(),
+                site == null ? 0 : site.liveSamples(), site == null ? Duration.ZERO : site.oldestAge(),
+                site == null ? null : site.firstAllocation(), bytesPerMinute, instancesPerMinute, share,
+                Math.min(1, confidence), evidence, site == null ? "" : site.exampleValue());
+        return confirms(candidate) ? candidate.withStatus(LeakCandidate.Status.CONFIRMED) : candidate;
+    }
+}

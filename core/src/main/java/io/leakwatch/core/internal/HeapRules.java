@@ -1,0 +1,139 @@
+package io.leakwatch.core.internal;
+
+import io.leakwatch.core.Finding;
+import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.Rule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the heap as a whole says: whether it is exhausted, and what the heap left after every collection, an upper
+ * bound of the live set, says about growth when the live set itself is seldom measured.
+ */
+final class HeapRules {
+    private HeapRules() {
+    }
+
+    /**
+     * {@link Rule#HEAP_EXHAUSTED} when the latest {@link Thresholds#EXHAUSTED_MEASUREMENTS} measurements of the live
+     * set (warm-up included: a heap that fills within it is still full) all leave the heap above
+     * {@link Thresholds#FULL_HEAP_SHARE} of its maximum, or null.
+     */
+    static Finding exhausted(LiveSetSeries series) {
+        long max = series.maxHeapBytes();
+        List<LiveSetPoint> measured = series.measured();
+        int k = Thresholds.EXHAUSTED_MEASUREMENTS;
+        if (max <= 0 || measured.size() < k) {
+            return null;
+        }
+        double lowest = Double.POSITIVE_INFINITY;
+        for (LiveSetPoint point : measured.subList(measured.size() - k, measured.size())) {
+            lowest = Math.min(lowest, point.bytes());
+        }
+        if (lowest < Thresholds.FULL_HEAP_SHARE * max) {
+            return null;
+        }
+        return Finding.of(Rule.HEAP_EXHAUSTED).with("latestLevelBytes", lowest).with("maxHeapBytes", max)
+                .with("measurements", k).against("latestLevelBytes", Thresholds.FULL_HEAP_SHARE * max);
+    }
+
+    /**
+     * {@link Rule#HEAP_BOUNDS_GROWTH} when the heap after collections bounds the live set's growth below the slowest
+     * growth that matters, over at least the minimum observation, or null. Two bounds count:
+     * <ul>
+     *   <li>a band: every after-GC value after warm-up stays within less than material growth (over at least
+     *       {@code 2 × MIN_POINTS_FOR_NO_LEAK} collections), and that band over the span is slower than what
+     *       matters;</li>
+     *   <li>a measured start and a bounded end: the live set measured at L₀ (the lowest measurement of the first
+     *       half of the span), and later the heap after a collection at H, which the live set cannot exceed, bound
+     *       its average growth by (H − L₀) / Δt.</li>
+     * </ul>
+     */
+    static Finding boundsGrowth(DecisionBasis basis) {
+        if (basis.heapFull()) {
+            return null;
+        }
+        List<HeapPoint> envelope = basis.series().envelope();
+        double minSeconds = basis.minObservation().toNanos() / 1e9;
+        if (envelope.size() >= 2 * Thresholds.MIN_POINTS_FOR_NO_LEAK) {
+            double spanSeconds = seconds(envelope.get(0).time(), envelope.get(envelope.size() - 1).time());
+            long low = envelope.stream().mapToLong(HeapPoint::bytes).min().orElse(0);
+            long high = envelope.stream().mapToLong(HeapPoint::bytes).max().orElse(0);
+            if (spanSeconds >= minSeconds && high - low < basis.materialBytes()
+                    && (high - low) / spanSeconds < basis.slowestGrowthBytesPerSecond()) {
+                return Finding.of(Rule.HEAP_BOUNDS_GROWTH).with("lowestBytes", low).with("highestBytes", high)
+                        .with("collections", envelope.size()).with("spanSeconds", spanSeconds)
+                        .with("boundBytesPerSecond", (high - low) / spanSeconds)
+                        .against("highestBytes", low + basis.materialBytes())
+                        .against("boundBytesPerSecond", basis.slowestGrowthBytesPerSecond())
+                        .against("spanSeconds", minSeconds);
+            }
+        }
+        return measuredStartBound(basis, minSeconds);
+    }
+
+    /**
+     * The bound from measured starts: for every live-set measurement L₀ at least the minimum observation ago, the
+     * lowest heap after a collection in the last quarter of the time since, H, bounds the average growth since L₀ by
+     * (H − L₀) / Δt. Every start must give a bound below the slowest growth that matters, the latest starts too, so
+     * that a leak that began lately is not averaged away by the flat hours before it.
+     */
+    private static Finding measuredStartBound(DecisionBasis basis, double minSeconds) {
+        List<LiveSetPoint> measured = basis.trendPoints();
+        List<HeapPoint> afterGc = basis.series().envelope();
+        if (measured.isEmpty() || afterGc.isEmpty()) {
+            return null;
+        }
+        Instant latest = afterGc.get(afterGc.size() - 1).time();
+        Finding loosest = null;
+        double loosestBound = Double.NEGATIVE_INFINITY;
+        for (LiveSetPoint start : measured) {
+            double sinceSeconds = seconds(start.time(), latest);
+            if (sinceSeconds < minSeconds) {
+                continue;
+            }
+            Instant lastQuarter = latest.minus(Duration.between(start.time(), latest).dividedBy(4));
+            HeapPoint end = afterGc.stream().filter(p -> !p.time().isBefore(lastQuarter))
+                    .min(Comparator.comparingLong(HeapPoint::bytes)).orElse(null);
+            if (end == null) {
+                continue;
+            }
+            double spanSeconds = seconds(start.time(), end.time());
+            double bound = (end.bytes() - start.bytes()) / spanSeconds;
+            if (bound > loosestBound) {
+                loosestBound = bound;
+                loosest = Finding.of(Rule.HEAP_BOUNDS_GROWTH).with("lowestBytes", start.bytes())
+                        .with("highestBytes", end.bytes()).with("spanSeconds", spanSeconds)
+                        .with("boundBytesPerSecond", bound)
+                        .against("boundBytesPerSecond", basis.slowestGrowthBytesPerSecond())
+                        .against("spanSeconds", minSeconds);
+            }
+        }
+        return loosestBound < basis.slowestGrowthBytesPerSecond() ? loosest : null;
+    }
+
+    /** {@link Rule#HEAP_AFTER_GC_RISES} when the heap after collections rises by material growth, or null. */
+    static Finding afterGcRises(DecisionBasis basis) {
+        SlopeFit envelope = basis.envelope();
+        if (envelope == null || envelope.slopeBytesPerSecond() <= 0 || envelope.growthBytes() < basis.materialBytes()) {
+            return null;
+        }
+        double evidence = envelope.logBayesFactor(Thresholds.PRIOR_SCALES_PER_SECOND);
+        if (evidence < Thresholds.SUSPICION_LOG_BAYES_FACTOR) {
+            return null;
+        }
+        return Finding.of(Rule.HEAP_AFTER_GC_RISES).with("slopeBytesPerSecond", envelope.slopeBytesPerSecond())
+                .with("collections", envelope.points()).with("spanSeconds", envelope.spanSeconds())
+                .with("liveSetMeasurements", basis.trendPoints().size()).with("logBayesFactor", evidence)
+                .against("logBayesFactor", Thresholds.SUSPICION_LOG_BAYES_FACTOR)
+                .against("growthBytes", basis.materialBytes());
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,379 @@
+package io.leakwatch.core.internal;
+
+import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.ContainerId;
+import io.leakwatch.core.ObjectSample;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.SiteSummary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Groups old-object samples by allocation site and follows them across snapshots.
+ *
+ * <p>The JVM re-emits every sampled object that is still alive each time a recording is dumped; the samples of one
+ * emission share their observation time, which makes them a snapshot. A leaking site shows objects that keep
+ * arriving in new snapshots and stay alive in later ones; objects of request churn die before the next snapshot,
+ * and structures built at start-up stop arriving. An object is identified across snapshots by its allocation time
+ * and type (the address JFR reports can change when the object moves). Memory is bounded by the number of
+ * snapshots kept ({@value #MAX_SNAPSHOTS}) times the sampler's queue size. Not thread-safe.
+ *
+ * <p>The JVM drops a dead object from its samples only when a collection processes it, so a sample seen in a
+ * snapshot proves nothing until a collection has run between its allocation and that snapshot: before that, request
+ * garbage looks as alive as a leak (seen under ZGC, whose cycles are seconds apart). Only such survivors count for
+ * arrivals, retention and growth.
+ */
+final class SiteTracker {
+    static final int MAX_SNAPSHOTS = 64;
+    /** Of the objects seen before the latest snapshot, at least this share must still be alive at a leaking site. */
+    static final double MIN_RETENTION = 0.5;
+    /** Objects must have arrived in at least this many snapshots after warm-up. */
+    static final int MIN_ARRIVAL_SNAPSHOTS = 2;
+    /** Arrays shorter than this are not taken for accumulation points. */
+    static final int MIN_CONTAINER_SIZE = 16;
+    /** Nor are runs of fewer links than this (a hash bucket's few nodes). */
+    static final int MIN_LINK_RUN = 8;
+    /** Collection times kept; older ones matter only for samples older than every snapshot kept. */
+    static final int MAX_COLLECTIONS = 4096;
+    /**
+     * Fewest surviving samples of a site that can show allocation spread steadily over a run: with fewer, the
+     * Kolmogorov–Smirnov test below accepts almost any spread.
+     */
+    static final int MIN_STEADY_SAMPLES = 8;
+    /**
+     * Kolmogorov–Smirnov critical value at the 5% level is {@code 1.36 / √m} for m samples (Massey 1951, "The
+     * Kolmogorov-Smirnov test for goodness of fit", JASA 46:68, table 1, asymptotic).
+     */
+    static final double KS_CRITICAL_AT_5_PERCENT = 1.36;
+    /** Survivors of a steady site must include allocations in the first and in the last quarter of the run. */
+    static final double STEADY_COVERAGE = 0.25;
+
+    private final WarmUpClock warmUp;
+    private final NavigableSet<Instant> snapshots = new TreeSet<>();
+    private final NavigableSet<Instant> collections = new TreeSet<>();
+    private final Map<SiteKey, Site> sites = new HashMap<>();
+
+    /** @param warmUp objects allocated within the warm-up are start-up state, not arrivals */
+    SiteTracker(WarmUpClock warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    /** Tells the tracker that a collection ended then: samples allocated before it and seen after it survived it. */
+    void noteCollection(Instant end) {
+        warmUp.noteTime(end);
+        collections.add(end);
+        if (collections.size() > MAX_COLLECTIONS) {
+            collections.pollFirst();
+        }
+    }
+
+    /** Adds one sample of one snapshot. Repeated samples (the same object in the same snapshot) are ignored. */
+    void record(ObjectSample sample) {
+        warmUp.noteTime(sample.allocationTime());
+        if (!snapshots.contains(sample.observedAt())) {
+            if (snapshots.size() == MAX_SNAPSHOTS && sample.observedAt().isBefore(snapshots.first())) {
+                return; // older than everything kept
+            }
+            snapshots.add(sample.observedAt());
+            if (snapshots.size() > MAX_SNAPSHOTS) {
+                forgetBefore(snapshots.pollFirst());
+            }
+        }
+        sites.computeIfAbsent(SiteKey.of(sample), key -> new Site()).record(sample);
+    }
+
+    /** Number of distinct snapshots kept. */
+    int snapshotCount() {
+        return snapshots.size();
+    }
+
+    /** Every site, most live samples first. */
+    List<SiteSummary> summaries() {
+        List<SiteSummary> result = new ArrayList<>();
+        if (snapshots.isEmpty()) {
+            return result;
+        }
+        Instant warmUpEnd = warmUp.end();
+        Instant runStart = warmUp.start();
+        List<Instant> times = new ArrayList<>(snapshots);
+        List<Instant> untilPrevious = times.subList(0, times.size() - 1);
+        for (Map.Entry<SiteKey, Site> entry : sites.entrySet()) {
+            SiteSummary summary = entry.getValue().summarize(entry.getKey(), times, runStart, warmUpEnd, collections);
+            // The JVM's samples of one snapshot can reach a live stream in two flushes; until the rest arrives, a
+            // site missing from the latest snapshot looks dead (seen live under ZGC: a LEAK withdrawn for a second).
+            // So a site that accumulated up to the previous snapshot is summarized as of that one.
+            if (!summary.accumulating() && !untilPrevious.isEmpty()) {
+                SiteSummary previous = entry.getValue().summarize(entry.getKey(), untilPrevious, runStart, warmUpEnd,
+                        collections);
+                if (previous.accumulating()) {
+                    summary = previous;
+                }
+            }
+            if (summary.liveSamples() > 0) {
+                result.add(summary);
+            }
+        }
+        result.sort(Comparator.comparingInt(SiteSummary::liveSamples).reversed()
+                .thenComparing(SiteSummary::objectType));
+        return result;
+    }
+
+    private void forgetBefore(Instant oldest) {
+        Iterator<Site> iterator = sites.values().iterator();
+        while (iterator.hasNext()) {
+            Site site = iterator.next();
+            site.forgetBefore(oldest);
+            if (site.isEmpty()) {
+                iterator.remove();
+            }
+        }
+    }
+
+    /** What one site's objects did across snapshots. */
+    private static final class Site {
+        private final Map<ObjectKey, Sighting> objects = new HashMap<>();
+        /** Length of each accumulation container per snapshot. */
+        private final Map<ContainerId, TreeMap<Instant, Integer>> containerSizes = new HashMap<>();
+        /** The latest chain steps of each container, to show it. */
+        private final Map<ContainerId, Container> containers = new HashMap<>();
+        private ObjectSample representative;
+        /** The latest non-empty description of any of its samples, for when the representative has none. */
+        private String described = "";
+
+        void record(ObjectSample sample) {
+            ObjectKey key = new ObjectKey(sample.allocationTime(), sample.objectType());
+            Sighting sighting = objects.get(key);
+            if (sighting == null) {
+                objects.put(key, new Sighting(sample.allocationTime(), sample.observedAt(), sample.observedAt(),
+                        sample.sizeBytes()));
+            } else {
+                objects.put(key, sighting.seenAt(sample.observedAt()));
+            }
+            if (!sample.description().isEmpty()) {
+                described = sample.description();
+            }
+            if (representative == null || preferredRepresentative(sample, representative)) {
+                representative = sample;
+            }
+            Container container = Container.of(sample.referenceChain());
+            if (container != null) {
+                ContainerId id = container.point(0, 0).identity();
+                containerSizes.computeIfAbsent(id, k -> new TreeMap<>())
+                        .merge(sample.observedAt(), container.size(), Math::max);
+                containers.put(id, container);
+            }
+        }
+
+        void forgetBefore(Instant oldest) {
+            objects.values().removeIf(sighting -> sighting.last().isBefore(oldest));
+            for (TreeMap<Instant, Integer> sizes : containerSizes.values()) {
+                sizes.headMap(oldest, true).clear();
+            }
+            containerSizes.values().removeIf(Map::isEmpty);
+            containers.keySet().retainAll(containerSizes.keySet());
+        }
+
+        boolean isEmpty() {
+            return objects.isEmpty();
+        }
+
+        SiteSummary summarize(SiteKey key, List<Instant> times, Instant runStart, Instant warmUpEnd,
+                              NavigableSet<Instant> collections) {
+            Instant latest = times.get(times.size() - 1);
+            List<Instant> afterWarmUp = times.stream().filter(t -> !t.isBefore(warmUpEnd)).toList();
+            Instant firstAfterWarmUp = afterWarmUp.isEmpty() ? latest : afterWarmUp.get(0);
+
+            int live = 0;
+            int liveAtFirst = 0;
+            int seenBefore = 0;
+            int retained = 0;
+            long liveBytes = 0;
+            Instant firstAllocation = null;
+            Instant oldestLive = null;
+            int survivorsNow = 0;
+            List<Instant> survivorAllocations = new ArrayList<>();
+            for (Sighting sighting : objects.values()) {
+                boolean aliveNow = sighting.aliveAt(latest);
+                if (aliveNow) {
+                    live++;
+                    liveBytes += Math.max(0, sighting.sizeBytes());
+                    oldestLive = min(oldestLive, sighting.allocationTime());
+                    if (survivedBy(sighting, latest, collections)) {
+                        survivorsNow++;
+                        survivorAllocations.add(sighting.allocationTime());
+                    }
+                }
+                if (sighting.aliveAt(firstAfterWarmUp) && survivedBy(sighting, firstAfterWarmUp, collections)) {
+                    liveAtFirst++;
+                }
+                if (sighting.first().isBefore(latest) && survivedBy(sighting, sighting.first(), collections)) {
+                    seenBefore++;
+                    if (aliveNow) {
+                        retained++;
+                    }
+                }
+                firstAllocation = min(firstAllocation, sighting.allocationTime());
+            }
+            // A snapshot had arrivals when an object first seen in it was allocated after the snapshot before and
+            // after the warm-up, and survived a collection by then.
+            Set<Instant> arrivals = new HashSet<>();
+            for (Sighting sighting : objects.values()) {
+                int index = Collections.binarySearch(times, sighting.first());
+                if (index >= 1 && !sighting.first().isBefore(warmUpEnd) && !arrivals.contains(sighting.first())
+                        && sighting.allocationTime().isAfter(times.get(index - 1))
+                        && !sighting.allocationTime().isBefore(warmUpEnd)
+                        && survivedBy(sighting, sighting.first(), collections)) {
+                    arrivals.add(sighting.first());
+                }
+            }
+            int arrivalSnapshots = arrivals.size();
+            double retention = seenBefore == 0 ? Double.NaN : (double) retained / seenBefore;
+            AccumulationPoint point = accumulationPoint();
+            String exampleValue = representative.description().isEmpty() ? described : representative.description();
+            boolean growing = survivorsNow > liveAtFirst || (point != null && point.grew());
+            boolean accumulating = arrivalSnapshots >= MIN_ARRIVAL_SNAPSHOTS && retention >= MIN_RETENTION
+                    && survivorsNow >= 2 && growing;
+            Duration oldestAge = oldestLive == null ? Duration.ZERO : Duration.between(oldestLive, latest);
+            boolean heldInOneContainer = point != null || !representative.hasReferenceChain();
+            boolean steady = heldInOneContainer && allocatedSteadily(survivorAllocations, runStart, latest);
+            return new SiteSummary(key.objectType(), key.frames(), representative.referenceChain(),
+                    representative.rootDescription(), point, live, liveAtFirst, arrivalSnapshots, retention,
+                    liveBytes, firstAllocation, oldestAge, accumulating, steady, exampleValue);
+        }
+
+        /**
+         * Whether objects that survived were allocated steadily over the whole run, as a leak's are: their
+         * allocation times, scaled to the run, pass a Kolmogorov–Smirnov test against the uniform distribution at the
+         * 5% level and reach into its first and last quarters. Request churn leaves only recent survivors, a
+         * structure built at start-up only early ones; one emission of samples at the end of a recording is enough
+         * to tell them from a leak, if not to prove one.
+         */
+        private static boolean allocatedSteadily(List<Instant> allocations, Instant runStart, Instant latest) {
+            int m = allocations.size();
+            if (m < MIN_STEADY_SAMPLES || runStart == null || !latest.isAfter(runStart)) {
+                return false;
+            }
+            double span = Duration.between(runStart, latest).toNanos();
+            double[] u = allocations.stream().mapToDouble(a -> Duration.between(runStart, a).toNanos() / span)
+                    .sorted().toArray();
+            double distance = 0;
+            for (int i = 0; i < m; i++) {
+                distance = Math.max(distance, Math.max((i + 1.0) / m - u[i], u[i] - (double) i / m));
+            }
+            return distance <= KS_CRITICAL_AT_5_PERCENT / Math.sqrt(m) && u[0] <= STEADY_COVERAGE
+                    && u[m - 1] >= 1 - STEADY_COVERAGE;
+        }
+
+        /** The container seen in most snapshots, with its first and latest size. */
+        private AccumulationPoint accumulationPoint() {
+            ContainerId bestId = null;
+            TreeMap<Instant, Integer> best = null;
+            for (Map.Entry<ContainerId, TreeMap<Instant, Integer>> entry : containerSizes.entrySet()) {
+                TreeMap<Instant, Integer> sizes = entry.getValue();
+                if (best == null || sizes.size() > best.size()
+                        || sizes.size() == best.size() && sizes.lastEntry().getValue() > best.lastEntry().getValue()) {
+                    best = sizes;
+                    bestId = entry.getKey();
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            return containers.get(bestId).point(best.firstEntry().getValue(), best.lastEntry().getValue());
+        }
+
+        /** Whether a collection ran between the object's allocation and {@code seenAt}, so that its sighting counts. */
+        private static boolean survivedBy(Sighting sighting, Instant seenAt, NavigableSet<Instant> collections) {
+            Instant after = collections.higher(sighting.allocationTime());
+            return after != null && !after.isAfter(seenAt);
+        }
+
+        private static boolean preferredRepresentative(ObjectSample candidate, ObjectSample current) {
+            if (candidate.hasReferenceChain() != current.hasReferenceChain()) {
+                return candidate.hasReferenceChain();
+            }
+            return !candidate.observedAt().isBefore(current.observedAt());
+        }
+
+        private static Instant min(Instant a, Instant b) {
+            return a == null || b.isBefore(a) ? b : a;
+        }
+    }
+
+    private record ObjectKey(Instant allocationTime, String type) {
+    }
+
+    /** When one sampled object was first and last seen. */
+    private record Sighting(Instant allocationTime, Instant first, Instant last, long sizeBytes) {
+        Sighting seenAt(Instant observedAt) {
+            Instant newFirst = observedAt.isBefore(first) ? observedAt : first;
+            Instant newLast = observedAt.isAfter(last) ? observedAt : last;
+            return new Sighting(allocationTime, newFirst, newLast, sizeBytes);
+        }
+
+        boolean aliveAt(Instant time) {
+            return !first.isAfter(time) && !last.isBefore(time);
+        }
+    }
+
+    /**
+     * Where the objects of a chain accumulate: the longest array, for example {@code Object[6000] ←
+     * ArrayList.elementData ← static Cache.ENTRIES}; or, in a chain without one, the longest run of links through one
+     * field (a linked list or queue), for example {@code LinkedList$Node.prev × 40 ← LinkedList.last ← static
+     * Log.ENTRIES}. Its size is an array's length, or the number of links between the sampled object and the holder.
+     *
+     * @param container the array's step, or the run's first link
+     * @param linked    whether it is a run of links
+     * @param heldBy    the steps that hold it, nearest first
+     * @param size      its length or links in this chain
+     */
+    private record Container(ReferenceStep container, boolean linked, List<ReferenceStep> heldBy, int size) {
+        static Container of(List<ReferenceStep> chain) {
+            int bestIndex = -1;
+            for (int i = 0; i < chain.size(); i++) {
+                ReferenceStep step = chain.get(i);
+                if (step.isArray() && step.arraySize() >= MIN_CONTAINER_SIZE
+                        && (bestIndex < 0 || step.arraySize() > chain.get(bestIndex).arraySize())) {
+                    bestIndex = i;
+                }
+            }
+            if (bestIndex >= 0) {
+                return new Container(chain.get(bestIndex), false, chain.subList(bestIndex + 1, chain.size()),
+                        chain.get(bestIndex).arraySize());
+            }
+            int runStart = -1;
+            int runSteps = 0;
+            int runLinks = 0;
+            for (int i = 0; i < chain.size(); i++) {
+                int steps = ReferenceStep.linkRun(chain, i);
+                int links = ReferenceStep.links(chain, i, steps);
+                if (links >= MIN_LINK_RUN && links > runLinks) {
+                    runStart = i;
+                    runSteps = steps;
+                    runLinks = links;
+                }
+            }
+            if (runStart < 0) {
+                return null;
+            }
+            return new Container(chain.get(runStart), true, chain.subList(runStart + runSteps, chain.size()), runLinks);
+        }
+
+        AccumulationPoint point(int firstSize, int latestSize) {
+            return new AccumulationPoint(container, linked, heldBy, firstSize, latestSize);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.leakwatch.core.internal;
+
+import java.time.Duration;
+
+/**
+ * Every fixed threshold of the decision, in one place, each with the reason for its value. Settings a user may
+ * change (α, β, the warm-up, material growth) are in {@link io.leakwatch.core.AnalyzerConfig}.
+ */
+final class Thresholds {
+    /** A live set above this share of the maximum heap has filled it. */
+    static final double FULL_HEAP_SHARE = 0.9;
+    /**
+     * The heap counts as exhausted when this many of the latest collections that free the old generation (or heap
+     * inspections) in a row leave it above {@link #FULL_HEAP_SHARE}: one full measurement can be a burst; two in a
+     * row are a heap the collector can no longer empty.
+     */
+    static final int EXHAUSTED_MEASUREMENTS = 2;
+    /**
+     * Growth at a rate that makes material growth within this time matters even when it would not exhaust the heap
+     * within the exhaustion horizon: with the defaults, 4 MiB in 10 minutes. A listener leak under ZGC grew 3.3 MB
+     * in its first 16 s (12.5 MB/min) and was called NO_LEAK before this floor.
+     */
+    static final Duration MATERIAL_HORIZON = Duration.ofMinutes(10);
+    /**
+     * Prior scales of slope/noise, per second, averaged in the Bayes factor: from a leak that grows by a thousandth
+     * of its measurement noise a second (a slow leak under a noisy batch job) to twenty noise widths a second (a
+     * fast leak measured exactly), a factor 3 apart. Each costs ln(10) = 2.3 of the evidence a leak needs, as a
+     * price for not knowing the leak's rate beforehand.
+     */
+    static final double[] PRIOR_SCALES_PER_SECOND = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 20};
+    /**
+     * A Bayes factor of 10 ("strong" on Jeffreys' scale) for growth of the live set or of the heap after collections
+     * makes growth suspected: worth a heap inspection, not a verdict.
+     */
+    static final double SUSPICION_LOG_BAYES_FACTOR = Math.log(10);
+    /**
+     * The live set has levelled off when the later half of its measurements rises at less than this share of the
+     * whole window's slope (and its upper confidence bound is below that slope): a cache that filled to its bound.
+     */
+    static final double LEVELLED_SLOPE_RATIO = 0.3;
+    /** Fewer points than this in a later half cannot show levelling off. */
+    static final int MIN_POINTS_TO_LEVEL_OFF = 4;
+    /** Fewer measurements than this leave too little room for noise to say "no growth" (two degrees of freedom). */
+    static final int MIN_POINTS_FOR_NO_LEAK = 4;
+    /**
+     * A candidate whose growth explains less than this share of the live-set growth does not confirm it: a
+     * {@code HashSet} that rose in two inspections backed a Serial GC cache's sawtooth.
+     */
+    static final double MIN_SHARE_OF_GROWTH = 0.1;
+    /**
+     * Growth of JDK types only ({@code byte[]}, {@code String}, {@code HashMap$Node}) confirms the live-set growth
+     * only when it explains at least this share of it: everything holds such objects, the monitor's own state too.
+     * A healthy LRU cache under Serial GC grew 6.7 MB/min in a minute of noisy full collections, and the 18% of it
+     * that byte[] and String explained made a false LEAK.
+     */
+    static final double MIN_SHARE_OF_JDK_GROWTH = 0.5;
+    /** Below this share a candidate is not listed at all: it is noise beside the growth it would have to explain. */
+    static final double MIN_SHARE_LISTED = 0.05;
+    /**
+     * The warm-up ends early when the heap after collections is at least this full and ...
+     */
+    static final double URGENT_HEAP_SHARE = 0.5;
+    /** ... the slope of its latest this-many values ... */
+    static final int URGENT_TREND_POINTS = 8;
+    /**
+     * ... would fill the rest within this: a leak of 4 MB/s into a 96 MB heap killed its JVM in 20 s, inside a
+     * 30 s warm-up, while a start-up that fills half the heap this fast is rare.
+     */
+    static final Duration URGENT_EXHAUSTION = Duration.ofSeconds(60);
+
+    private Thresholds() {
+    }
+}
