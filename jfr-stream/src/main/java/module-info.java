@@ -8,7 +8,8 @@ module io.leakwatch.jfr {
     requires transitive jdk.jfr;
     requires java.management;
     requires java.instrument;
-    requires org.slf4j;
+    // Only when the application has SLF4J: the monitor logs through it then, and otherwise without it.
+    requires static org.slf4j;
 
     exports io.leakwatch.jfr;
     exports io.leakwatch.jfr.events;

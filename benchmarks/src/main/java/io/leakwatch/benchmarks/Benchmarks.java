@@ -14,7 +14,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: detection [--defaults] [--seconds N] [--parallel N] [--collector G1GC]..."
-                    + " [scenario...] | overhead [--rounds N] [--seconds N] | offline [--allocation-events]"
+                    + " [scenario...] | overhead [--rounds N] [--seconds N] [--jdk HOME]"
+                    + " [--collector G1GC|ParallelGC|SerialGC|ZGC] [--workloads allocation,realistic,churn,servlet]"
+                    + " [--configurations none,leakwatch,jfr-default,jfr-profile] [--agent JAR] | offline [--allocation-events]"
                     + " [--generate SECONDS] FILE|DIR... | soak [--minutes N] [--max-age D]");
             System.exit(2);
         }

@@ -16,11 +16,18 @@ record ChildRun(int exitCode, Map<String, String> values, String output) {
 
     static ChildRun run(Path work, List<String> jvmOptions, String mainClass, List<String> arguments, Duration timeout)
             throws IOException, InterruptedException {
+        return run(work, Path.of(System.getProperty("java.home")), absoluteClassPath(), jvmOptions, mainClass,
+                arguments, timeout);
+    }
+
+    /** A child JVM of the JDK at {@code javaHome} with the given class path. */
+    static ChildRun run(Path work, Path javaHome, String classPath, List<String> jvmOptions, String mainClass,
+                        List<String> arguments, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(absoluteClassPath());
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(arguments);
         Files.createDirectories(work);
@@ -49,6 +56,13 @@ record ChildRun(int exitCode, Map<String, String> values, String output) {
             entries.add(Path.of(entry).toAbsolutePath().toString());
         }
         return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** This run with one more value, one the harness measured itself (from the child's GC log). */
+    ChildRun with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(key, value);
+        return new ChildRun(exitCode, more, output);
     }
 
     String value(String key) {

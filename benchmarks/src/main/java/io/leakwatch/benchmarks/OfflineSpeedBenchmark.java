@@ -1,5 +1,6 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.benchmarks.workload.OverheadWorkload;
 import io.leakwatch.jfr.RecordingAnalysis;
 import io.leakwatch.jfr.RecordingAnalyzer;
 import jdk.jfr.consumer.RecordingFile;

@@ -6,7 +6,6 @@ import io.leakwatch.jfr.RecordingAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AgentTest {
 
-    /** jfr-stream/target/leakwatch-jfr-stream-*-agent.jar, built by the package phase before these tests run. */
-    private static Path agentJar() throws IOException {
-        Path target = Path.of("..", "jfr-stream", "target").toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-agent.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no agent jar in " + target + "; run mvn verify, which"
-                            + " packages jfr-stream before these tests"));
-        }
-    }
-
     /** Only the test program: no Leakwatch class, no SLF4J, no HdrHistogram. */
     private static String programOnly() {
         return Path.of("target", "test-classes").toAbsolutePath().toString();
@@ -40,7 +29,7 @@ class AgentTest {
     void theAgentJarMonitorsAProgramWithNoCodeChangeAndNothingElseOnTheClassPath(@TempDir Path work)
             throws Exception {
         Path out = work.resolve("lw");
-        ChildJvm.Result result = ChildJvm.run(work, List.of("-javaagent:" + agentJar() + "=dir=" + out
+        ChildJvm.Result result = ChildJvm.run(work, List.of("-javaagent:" + ChildJvm.agentJar() + "=dir=" + out
                         + ",snapshotInterval=2s,warmUp=5s"), programOnly(), UnmonitoredProgram.class.getName(),
                 List.of("8"), Duration.ofSeconds(60));
 
@@ -61,7 +50,7 @@ class AgentTest {
         for (int run = 0; run < 3; run++) {
             Path out = work.resolve("lw" + run);
             // A small heap, so that two seconds hold several collections.
-            ChildJvm.Result result = ChildJvm.run(work, List.of("-Xmx64m", "-javaagent:" + agentJar() + "=dir=" + out
+            ChildJvm.Result result = ChildJvm.run(work, List.of("-Xmx64m", "-javaagent:" + ChildJvm.agentJar() + "=dir=" + out
                             + ",snapshotInterval=10m"), programOnly(), UnmonitoredProgram.class.getName(), List.of("2"),
                     Duration.ofSeconds(60));
 
@@ -80,7 +69,7 @@ class AgentTest {
 
     @Test
     void aBadAgentSettingIsOneLineOnStandardErrorAndTheProgramRunsOn(@TempDir Path work) throws Exception {
-        ChildJvm.Result result = ChildJvm.run(work, List.of("-javaagent:" + agentJar() + "=snapshotInterval=x"),
+        ChildJvm.Result result = ChildJvm.run(work, List.of("-javaagent:" + ChildJvm.agentJar() + "=snapshotInterval=x"),
                 programOnly(), UnmonitoredProgram.class.getName(), List.of("1"), Duration.ofSeconds(60));
 
         assertThat(result.exitCode()).isZero();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs a class of the test class path in a child JVM of the JDK running the tests, with a 256 MB heap, and collects
@@ -72,6 +73,16 @@ final class ChildJvm {
     static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    /** jfr-stream/target/leakwatch-jfr-stream-*-agent.jar, built by the package phase before these tests run. */
+    static Path agentJar() throws IOException {
+        Path target = Path.of("..", "jfr-stream", "target").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-agent.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no agent jar in " + target + "; run mvn verify, which"
+                            + " packages jfr-stream before these tests"));
+        }
     }
 
     /** The analysis settings of {@link #FAST_MONITOR}, for analysing a child's recording offline. */

@@ -31,7 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class LiveDetectionTest {
-    private static final long LEAK_SECONDS = 90;
+    /**
+     * A cap, not an expectation: a leak run ends a few seconds after its first LEAK. Generational ZGC on JDK 25
+     * took 60-79 s to LEAK on the static map in six runs here (its old-collection points are noisy, and it gives no
+     * old-object samples), and one test run on a loaded machine reached a 90 s cap without it.
+     */
+    private static final long LEAK_SECONDS = 150;
     private static final long HEALTHY_SECONDS = 50;
     private static final List<String> COLLECTORS = List.of("-XX:+UseG1GC", "-XX:+UseParallelGC",
             "-XX:+UseSerialGC", "-XX:+UseZGC");

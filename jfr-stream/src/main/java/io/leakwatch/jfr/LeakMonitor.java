@@ -7,8 +7,7 @@ import io.leakwatch.core.Rule;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.internal.JfrAvailability;
 import io.leakwatch.jfr.internal.MonitorSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.leakwatch.jfr.internal.log.Log;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,15 +28,18 @@ import java.util.Objects;
  * <p>The monitor streams GC and heap events, takes cheap old-object snapshots, and when the heap after collections
  * suggests growth, takes heap inspections and reference-chain snapshots within a pause budget to confirm it. When
  * the live set grows and the evidence says what grows, the verdict becomes {@link Verdict#LEAK}: a warning is logged
- * through SLF4J with the top candidate, listeners are called, and {@code analysis.json} in the output directory says
- * everything. The evidence recording ({@code leakwatch-<pid>.jfr}) is rewritten at every snapshot, so it survives
+ * with the top candidate (through the application's SLF4J when it binds one, else through {@code System.Logger} when
+ * the application configured it, else as one line on standard error), listeners are called, and
+ * {@code analysis.json} in the output directory says everything. The evidence recording ({@code leakwatch-<pid>.jfr}) is rewritten at every snapshot, so it survives
  * the {@code OutOfMemoryError} it predicts.
  *
- * <p>There is at most one monitor per JVM: {@link #start()} while one runs returns it. {@link #close()} stops every
- * thread it started ({@code leakwatch-*}); a shutdown hook closes it at exit. Methods are thread-safe.
+ * <p>There is at most one monitor per JVM: {@link #start()} while one runs returns it. It runs two threads of its own,
+ * {@code leakwatch-stream} (reads the events and analyses them) and {@code leakwatch-worker} (snapshots, heap
+ * inspections, listener calls), both daemons, besides JFR's; {@link #close()} stops both, and a shutdown hook closes
+ * the monitor at exit. Methods are thread-safe.
  */
 public final class LeakMonitor implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger("io.leakwatch");
+    private static final Log LOG = Log.get();
     /** The one running monitor of this JVM; guarded by the class lock, since the API promises one per JVM. */
     private static LeakMonitor running;
 
@@ -69,7 +71,7 @@ public final class LeakMonitor implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         if (running != null) {
             if (!running.config.equals(config)) {
-                LOG.info("Leakwatch: a monitor is already running; its settings stay as they were");
+                LOG.info("a monitor is already running; its settings stay as they were");
             }
             return running;
         }
@@ -80,7 +82,7 @@ public final class LeakMonitor implements AutoCloseable {
                 throw new IllegalStateException("Leakwatch cannot monitor this JVM: " + unavailable
                         + " (set leakwatch.failIfUnavailable=false to run without monitoring instead)");
             }
-            LOG.warn("Leakwatch: monitoring is off: {}", unavailable);
+            LOG.warn("monitoring is off: " + unavailable);
             monitor = new LeakMonitor(config, null, unavailable);
         } else {
             try {

@@ -1,5 +1,6 @@
 package io.leakwatch.jfr.internal;
 
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -10,7 +11,8 @@ import java.util.function.Predicate;
  * The registry of handlers: every JFR event type the analysis reads, each with its handler. All collectors are
  * covered by the same set (each collector writes {@code jdk.GarbageCollection} and {@code jdk.GCHeapSummary};
  * {@code jdk.G1GarbageCollection} only adds the G1 type), so nothing has to be chosen per collector, and events of a
- * collector not in use cost nothing.
+ * collector not in use cost nothing. The monitor enables each handler's event with the handler's own settings
+ * ({@link #enableOn}); the file reader only registers the handlers ({@link #registerOn}).
  */
 public final class EventHandlers {
     private final List<EventHandler> handlers;
@@ -31,6 +33,13 @@ public final class EventHandlers {
     /** The names of the event types read. */
     public List<String> eventNames() {
         return handlers.stream().map(EventHandler::eventName).toList();
+    }
+
+    /** Enables every handler's event type in a recording, with the settings the handler declares. */
+    public void enableOn(Recording recording) {
+        for (EventHandler handler : handlers) {
+            handler.settings().applyTo(recording.enable(handler.eventName()));
+        }
     }
 
     /**

@@ -17,6 +17,12 @@ final class GcHeapConfigurationHandler implements EventHandler {
         return NAME;
     }
 
+    /** Written once at the start of each chunk: the heap's maximum does not change while the JVM runs. */
+    @Override
+    public EventSettingsSpec settings() {
+        return EventSettingsSpec.DEFAULTS.withPeriod("beginChunk");
+    }
+
     @Override
     public void accept(RecordedEvent event) {
         feed.heapMax(event.getLong("maxSize"));

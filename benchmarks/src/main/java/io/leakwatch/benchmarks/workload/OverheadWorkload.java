@@ -1,0 +1,113 @@
+package io.leakwatch.benchmarks.workload;
+
+import javax.management.ObjectName;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.stream.Collectors;
+
+/**
+ * A workload of the overhead benchmark, run in a child JVM: {@code OverheadWorkload
+ * <allocation|realistic|churn|servlet> <seconds>}. It knows nothing of Leakwatch, which the benchmark attaches as
+ * the agent, as a user would. It prints, one {@code key=value} per line: {@code opsPerSecond} over the run after a
+ * 5 s warm-up; {@code cpuNanosPerOp}, the CPU time of the whole process over the same span (GC, JFR, the monitor
+ * and, for the servlet, Tomcat's threads included) per operation; {@code threads} and {@code leakwatchThreads} alive
+ * at the end; {@code heapAfterGc}, the heap in use after a full collection at the end; {@code leakwatchObjectBytes}
+ * and {@code jfrObjectBytes}, the shallow size of the instances of Leakwatch's and JFR's own classes then (from a
+ * class histogram: a lower bound of what they retain, since the arrays they hold are counted as arrays);
+ * {@code javaVersion} and {@code collectors}.
+ */
+public final class OverheadWorkload {
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
+
+    private OverheadWorkload() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seconds = Long.parseLong(args[1]);
+        try (Workload workload = create(args[0])) {
+            run(workload, seconds);
+        }
+    }
+
+    private static Workload create(String name) throws Exception {
+        return switch (name) {
+            case "allocation" -> new AllocationStorm();
+            case "realistic" -> new RequestChurn();
+            case "churn" -> new RetainedSetChurn();
+            case "servlet" -> new ServletRequests();
+            default -> throw new IllegalArgumentException("unknown workload " + name
+                    + "; expected allocation, realistic, churn or servlet");
+        };
+    }
+
+    private static void run(Workload workload, long seconds) throws Exception {
+        long start = System.nanoTime();
+        long measureFrom = start + WARM_UP_NANOS;
+        long end = start + seconds * 1_000_000_000L;
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuAtMeasureFrom = -1;
+        long ops = 0;
+        long sink = 0;
+        long counter = 0;
+        // Operations are timed in batches, so that reading the clock costs nothing next to them; a servlet request
+        // takes some 50 µs, an allocation some 10 ns.
+        int batch = workload instanceof ServletRequests ? 10 : 1000;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                break;
+            }
+            if (now >= measureFrom && cpuAtMeasureFrom < 0) {
+                cpuAtMeasureFrom = system.getProcessCpuTime();
+            }
+            for (int i = 0; i < batch; i++) {
+                sink += workload.operate(counter++);
+            }
+            if (now >= measureFrom) {
+                ops += batch;
+            }
+        }
+        long cpu = system.getProcessCpuTime() - cpuAtMeasureFrom;
+        double measuredSeconds = (end - measureFrom) / 1e9;
+        System.gc();
+        long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long[] own = ownObjectBytes();
+        System.out.println("opsPerSecond=" + (long) (ops / measuredSeconds));
+        System.out.println("cpuNanosPerOp=" + (double) cpu / ops);
+        System.out.println("threads=" + Thread.activeCount());
+        System.out.println("leakwatchThreads=" + Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("leakwatch-")).count());
+        System.out.println("heapAfterGc=" + heapUsed);
+        System.out.println("leakwatchObjectBytes=" + own[0]);
+        System.out.println("jfrObjectBytes=" + own[1]);
+        System.out.println("javaVersion=" + Runtime.version());
+        System.out.println("collectors=" + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
+        System.out.println("sink=" + sink);
+    }
+
+    /**
+     * Bytes of the instances of Leakwatch's classes (its relocated HdrHistogram included, this benchmark's own
+     * classes not) and of {@code jdk.jfr} classes, from the JVM's class histogram (which runs a full collection).
+     */
+    private static long[] ownObjectBytes() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[]{new String[0]}, new String[]{String[].class.getName()});
+        long[] bytes = new long[2];
+        for (String line : histogram.split("\\R")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length < 4 || !fields[0].endsWith(":")) {
+                continue;
+            }
+            String type = fields[3];
+            if (type.startsWith("io.leakwatch.") && !type.startsWith("io.leakwatch.benchmarks.")) {
+                bytes[0] += Long.parseLong(fields[2]);
+            } else if (type.startsWith("jdk.jfr.")) {
+                bytes[1] += Long.parseLong(fields[2]);
+            }
+        }
+        return bytes;
+    }
+}
