@@ -4,6 +4,7 @@ import io.leakwatch.jfr.HeapInspection;
 import org.junit.jupiter.api.function.Executable;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,7 @@ final class LeakTestRun {
      * @throws Throwable what an iteration threw, as it threw it
      */
     Optional<Leak> run(Executable iteration) throws Throwable {
+        Objects.requireNonNull(iteration, "iteration");
         try (ObjectSampleRecording samples = ObjectSampleRecording.start()) {
             for (int i = 0; i < warmUpIterations; i++) {
                 iteration.execute();

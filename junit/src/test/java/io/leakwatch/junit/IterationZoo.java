@@ -23,16 +23,14 @@ import java.util.function.Supplier;
  * of each fit a CI build.
  */
 final class IterationZoo {
-    /** One iteration of a program, and the truth about it. */
+    /** One iteration of a program. */
     interface Scenario {
-        /** The class whose instances leak ({@code IterationZoo$StaticMapLeak$Customer}), or null when none does. */
-        String leakingClass();
-
         /** One iteration: one request of a service. */
         void iteration() throws Exception;
     }
 
     private static final Map<String, Supplier<Scenario>> SCENARIOS = new LinkedHashMap<>();
+    private static final Map<String, String> LEAKING = new HashMap<>();
 
     static {
         SCENARIOS.put("callback-capture", CallbackCaptureLeak::new);
@@ -47,6 +45,14 @@ final class IterationZoo {
         SCENARIOS.put("batch-job", BatchJob::new);
         SCENARIOS.put("request-churn", RequestChurn::new);
         SCENARIOS.put("startup-structure", StartupStructure::new);
+        LEAKING.put("callback-capture", CallbackCaptureLeak.View.class.getName());
+        LEAKING.put("static-map", StaticMapLeak.Customer.class.getName());
+        LEAKING.put("listeners", ListenerLeak.Widget.class.getName());
+        LEAKING.put("thread-local", ThreadLocalLeak.RequestContext.class.getName());
+        LEAKING.put("memo-cache", MemoCacheLeak.Result.class.getName());
+        LEAKING.put("inner-class", InnerClassLeak.Document.class.getName());
+        LEAKING.put("slow-leak-large-heap", SlowLeakUnderLargeHeap.AuditRecord.class.getName());
+        LEAKING.put("small-objects", SmallObjectLeak.Point.class.getName());
     }
 
     private IterationZoo() {
@@ -58,6 +64,14 @@ final class IterationZoo {
 
     static Scenario create(String name) {
         return SCENARIOS.get(name).get();
+    }
+
+    /**
+     * The truth about a program: the class whose instances leak ({@code IterationZoo$StaticMapLeak$Customer}), or null
+     * when none does. Known without making the program (some build large structures when made).
+     */
+    static String leakingClass(String name) {
+        return LEAKING.get(name);
     }
 
     /** Short-lived garbage, as request handling makes; kept in a ring so that the JIT cannot remove it. */
@@ -80,10 +94,6 @@ final class IterationZoo {
         static final List<Consumer<Double>> SUBSCRIBERS = new ArrayList<>();
         private View current;
 
-        @Override
-        public String leakingClass() {
-            return View.class.getName();
-        }
 
         @Override
         public void iteration() {
@@ -107,10 +117,6 @@ final class IterationZoo {
         static final Map<Long, Customer> CUSTOMERS = new HashMap<>();
         private static long next;
 
-        @Override
-        public String leakingClass() {
-            return Customer.class.getName();
-        }
 
         @Override
         public void iteration() {
@@ -135,10 +141,6 @@ final class IterationZoo {
     static final class ListenerLeak implements Scenario {
         static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
 
-        @Override
-        public String leakingClass() {
-            return Widget.class.getName();
-        }
 
         @Override
         public void iteration() {
@@ -170,10 +172,6 @@ final class IterationZoo {
             return thread;
         });
 
-        @Override
-        public String leakingClass() {
-            return RequestContext.class.getName();
-        }
 
         @Override
         public void iteration() throws InterruptedException, ExecutionException {
@@ -197,10 +195,6 @@ final class IterationZoo {
         private final Map<String, Result> memo = new HashMap<>();
         private long request;
 
-        @Override
-        public String leakingClass() {
-            return Result.class.getName();
-        }
 
         @Override
         public void iteration() {
@@ -224,10 +218,6 @@ final class IterationZoo {
     static final class InnerClassLeak implements Scenario {
         static final List<Object> HANDLES = new ArrayList<>();
 
-        @Override
-        public String leakingClass() {
-            return Document.class.getName();
-        }
 
         @Override
         public void iteration() {
@@ -261,10 +251,6 @@ final class IterationZoo {
             }
         }
 
-        @Override
-        public String leakingClass() {
-            return AuditRecord.class.getName();
-        }
 
         @Override
         public void iteration() {
@@ -284,10 +270,6 @@ final class IterationZoo {
         static final List<Point> POINTS = new ArrayList<>();
         private long next;
 
-        @Override
-        public String leakingClass() {
-            return Point.class.getName();
-        }
 
         @Override
         public void iteration() {
@@ -312,10 +294,6 @@ final class IterationZoo {
         };
         private final Random random = new Random();
 
-        @Override
-        public String leakingClass() {
-            return null;
-        }
 
         @Override
         public void iteration() {
@@ -331,10 +309,6 @@ final class IterationZoo {
         private final List<byte[]> batch = new ArrayList<>();
         private int iteration;
 
-        @Override
-        public String leakingClass() {
-            return null;
-        }
 
         @Override
         public void iteration() {
@@ -352,10 +326,6 @@ final class IterationZoo {
     static final class RequestChurn implements Scenario {
         private final Deque<Request> inFlight = new ArrayDeque<>();
 
-        @Override
-        public String leakingClass() {
-            return null;
-        }
 
         @Override
         public void iteration() {
@@ -384,10 +354,6 @@ final class IterationZoo {
             }
         }
 
-        @Override
-        public String leakingClass() {
-            return null;
-        }
 
         @Override
         public void iteration() {

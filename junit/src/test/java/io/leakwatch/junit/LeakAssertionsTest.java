@@ -3,6 +3,7 @@ package io.leakwatch.junit;
 import io.leakwatch.core.ReferenceStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+@Isolated // its leak tests run in this JVM: concurrent tests would be counted in their inspections
 class LeakAssertionsTest {
     /** Larger than any TLAB (and humongous in G1), so the JVM's sampler is offered every one of them. */
     private static final int LARGE = 5 << 20;

@@ -6,11 +6,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** {@code @LeakTest} as JUnit runs it: fixture classes executed through the launcher, and how each ended. */
+@Isolated // its leak tests run in this JVM: concurrent tests would be counted in their inspections
 class LeakTestExtensionTest {
 
     @Test
