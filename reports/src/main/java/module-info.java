@@ -6,6 +6,7 @@
 module io.leakwatch.reports {
     requires transitive io.leakwatch.jfr;
     requires info.picocli;
+    requires jdk.attach;
 
     exports io.leakwatch.reports;
     opens io.leakwatch.reports.cli to info.picocli;

@@ -97,6 +97,11 @@ public final class LeakMonitor implements AutoCloseable {
         return monitor;
     }
 
+    /** The running monitor of this JVM, or null: the agent must tell a monitor it starts from one already running. */
+    static synchronized LeakMonitor running() {
+        return running;
+    }
+
     /** A builder of settings whose {@code start()} starts a monitor with them. */
     public static LeakMonitorConfig.Builder builder() {
         return LeakMonitorConfig.builder();

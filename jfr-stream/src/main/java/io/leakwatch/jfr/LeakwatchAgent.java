@@ -1,6 +1,8 @@
 package io.leakwatch.jfr;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -11,6 +13,10 @@ import java.util.Properties;
  *
  * <p>A setting that cannot be used, or a JVM without Flight Recorder, stops the monitor from starting with one line
  * on standard error; it never stops the application.
+ *
+ * <p>Loaded into a running JVM through the Attach API ({@code leakwatch attach <pid>} does this), the agent takes
+ * the arguments {@code attach=<id>} followed by the settings, or {@code attach=<id>,stop} to close the monitor an
+ * earlier attach started; it answers with an {@link AttachReply}.
  */
 public final class LeakwatchAgent {
     private LeakwatchAgent() {
@@ -23,27 +29,48 @@ public final class LeakwatchAgent {
 
     /** Called by the JVM when the agent is loaded into a running JVM. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        startMonitor(arguments);
+        if (AttachRequest.isRequest(arguments)) {
+            AttachRequest.parse(arguments).answer();
+        } else {
+            startMonitor(arguments);
+        }
     }
 
     static void startMonitor(String arguments) {
         try {
-            Properties properties = new Properties();
-            properties.putAll(System.getProperties());
-            if (arguments != null && !arguments.isBlank()) {
-                for (String pair : arguments.split(",")) {
-                    int equals = pair.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("Bad agent argument '" + pair
-                                + "': expected key=value, for example dir=/tmp/leakwatch");
-                    }
-                    properties.setProperty("leakwatch." + pair.substring(0, equals).trim(),
-                            pair.substring(equals + 1).trim());
-                }
-            }
-            LeakMonitor.start(LeakMonitorConfig.fromProperties(properties));
+            LeakMonitor.start(config(pairs(arguments)));
         } catch (RuntimeException e) {
             System.err.println("[leakwatch] not started: " + e.getMessage());
         }
+    }
+
+    /** The comma-separated parts of the agent's argument. */
+    static List<String> pairs(String arguments) {
+        List<String> pairs = new ArrayList<>();
+        if (arguments != null && !arguments.isBlank()) {
+            for (String pair : arguments.split(",")) {
+                pairs.add(pair.trim());
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The {@code leakwatch.*} system properties overridden by {@code key=value} pairs.
+     *
+     * @throws IllegalArgumentException naming the pair or the setting that cannot be used
+     */
+    static LeakMonitorConfig config(List<String> pairs) {
+        Properties properties = new Properties();
+        properties.putAll(System.getProperties());
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("Bad agent argument '" + pair
+                        + "': expected key=value, for example dir=/tmp/leakwatch");
+            }
+            properties.setProperty("leakwatch." + pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return LeakMonitorConfig.fromProperties(properties);
     }
 }

@@ -5,19 +5,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The {@code leakwatch} command: {@code analyze} recordings, {@code compare} two of them.
+ * The {@code leakwatch} command: {@code analyze} recordings, {@code compare} two of them, {@code attach} the monitor
+ * to a running JVM.
  *
  * <p>Exit codes: 0 no leak, 1 leak found, 3 inconclusive, 2 usage error, 4 unreadable input (nothing could be
- * read), 5 an output file could not be written.
+ * read), 5 an output file could not be written; for {@code attach}: 0 done, 6 the process cannot be attached to, 7
+ * the monitor could not be started or stopped in it.
  */
 @Command(name = "leakwatch", mixinStandardHelpOptions = true, versionProvider = LeakwatchCli.Version.class,
         description = "Finds memory leaks in JDK Flight Recorder recordings.",
-        subcommands = {AnalyzeCommand.class, CompareCommand.class},
+        subcommands = {AnalyzeCommand.class, CompareCommand.class, AttachCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no leak", "1:leak found", "3:inconclusive", "2:usage error",
-                "4:unreadable input (nothing could be read)", "5:the output could not be written"})
+                "4:unreadable input (nothing could be read)", "5:the output could not be written",
+                "6:attach: the process cannot be attached to", "7:attach: the monitor was not started or stopped"})
 public final class LeakwatchCli implements Runnable {
     static final int NO_LEAK = 0;
     static final int LEAK = 1;
@@ -25,6 +31,8 @@ public final class LeakwatchCli implements Runnable {
     static final int INCONCLUSIVE = 3;
     static final int UNREADABLE = 4;
     static final int OUTPUT_FAILED = 5;
+    static final int CANNOT_ATTACH = 6;
+    static final int NOT_DONE = 7;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -59,7 +67,20 @@ public final class LeakwatchCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: analyze or compare");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: analyze, compare or attach");
+    }
+
+    /** How a user runs this command again: {@code java -jar /path/to/leakwatch.jar}, or {@code leakwatch}. */
+    static String invocation() {
+        try {
+            Path location = Path.of(LeakwatchCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return "java -jar " + location;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // no code source to name (a custom class loader); the command's name will do
+        }
+        return "leakwatch";
     }
 
     static int exitCode(Verdict verdict) {

@@ -23,8 +23,8 @@ class LeakwatchCliTest {
     @Test
     void helpListsTheCommandsAndTheExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("analyze", "compare", "Exit codes:", "1   leak found",
-                "4   unreadable input");
+        assertThat(out.toString()).contains("analyze", "compare", "attach", "Exit codes:", "1   leak found",
+                "4   unreadable input", "6   attach: the process cannot be attached to");
         assertThat(run("analyze", "--help")).isZero();
         assertThat(out.toString()).contains("--include-values", "--format", "--warm-up");
     }
@@ -54,6 +54,34 @@ class LeakwatchCliTest {
         assertThat(run("analyze", "x.jfr", "--application-packages", "com.acme.*")).isEqualTo(LeakwatchCli.USAGE);
         assertThat(err.toString()).contains("Invalid value for --application-packages: 'com.acme.*'");
         assertThat(run()).isEqualTo(LeakwatchCli.USAGE);
+    }
+
+    @Test
+    void attachChecksItsSettingsBeforeItTouchesAProcess() {
+        assertThat(run("attach", "1", "warmUp=soon")).isEqualTo(LeakwatchCli.USAGE);
+        assertThat(err.toString()).contains("Bad setting leakwatch.warmUp=soon: expected a duration");
+        assertThat(run("attach", "1", "dir=/tmp/a,b")).isEqualTo(LeakwatchCli.USAGE);
+        assertThat(err.toString()).contains("Bad setting 'b': expected key=value", "values cannot contain ','");
+        assertThat(run("attach", "1", "--stop", "dir=/tmp/lw")).isEqualTo(LeakwatchCli.USAGE);
+        assertThat(err.toString()).contains("--stop takes no settings");
+        assertThat(run("attach", "--help")).isZero();
+        assertThat(out.toString()).contains("--stop", "KEY=VALUE", "Exits 0 when the monitor was started or stopped");
+    }
+
+    @Test
+    void attachToItselfIsRefusedInOneLine() {
+        long self = ProcessHandle.current().pid();
+
+        assertThat(run("attach", Long.toString(self))).isEqualTo(LeakwatchCli.CANNOT_ATTACH);
+        assertThat(err.toString()).isEqualTo("leakwatch: process " + self + " is this leakwatch command itself"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aJavaSpecificationVersionGivesItsFeatureRelease() {
+        assertThat(AttachCommand.release("17")).isEqualTo(17);
+        assertThat(AttachCommand.release("1.8")).isEqualTo(8);
+        assertThat(AttachCommand.release("")).isZero();
     }
 
     @Test
