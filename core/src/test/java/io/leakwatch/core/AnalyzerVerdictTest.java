@@ -108,7 +108,7 @@ class AnalyzerVerdictTest {
         for (int i = 0; i < megabytes.length; i++) {
             double t = 35 + 10 * i;
             run.full(t, (megabytes[i] + 20) * MB, megabytes[i] * MB)
-                    .histogram(t + 0.01, List.of(SyntheticRun.entry("byte[]", megabytes[i] * 1000,
+                    .histogram(t + 0.01, List.of(SyntheticRun.entry("com.example.batch.Row", megabytes[i] * 1000,
                             (megabytes[i] - 15) * MB)));
         }
 
@@ -125,7 +125,8 @@ class AnalyzerVerdictTest {
             long level = 75 + 15 * more;
             double t = 75 + 10 * more;
             risingOnAndOn = run.full(t, (level + 20) * MB, level * MB).histogram(t + 0.01,
-                    List.of(SyntheticRun.entry("byte[]", level * 1000, (level - 15) * MB))).analyze(CONFIG);
+                    List.of(SyntheticRun.entry("com.example.batch.Row", level * 1000, (level - 15) * MB)))
+                    .analyze(CONFIG);
         }
         assertThat(risingOnAndOn.verdict()).as(risingOnAndOn.reason()).isEqualTo(Verdict.LEAK);
         assertThat(more).as("rising inspections after the first five").isBetween(2, 5);

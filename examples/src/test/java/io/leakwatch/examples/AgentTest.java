@@ -1,5 +1,6 @@
 package io.leakwatch.examples;
 
+import io.leakwatch.core.json.AnalysisJson;
 import io.leakwatch.jfr.FileReport;
 import io.leakwatch.jfr.RecordingAnalysis;
 import io.leakwatch.jfr.RecordingAnalyzer;
@@ -35,7 +36,8 @@ class AgentTest {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("unmonitored program done").doesNotContain("[leakwatch] not started");
-        assertThat(Files.readString(out.resolve("analysis.json"))).contains("\"schemaVersion\": 2");
+        assertThat(Files.readString(out.resolve("analysis.json")))
+                .contains("\"schemaVersion\": " + AnalysisJson.SCHEMA_VERSION);
         RecordingAnalysis offline = new RecordingAnalyzer().analyze(out);
         assertThat(offline.analysis().counts().collections()).isPositive();
     }

@@ -1,5 +1,6 @@
 package io.leakwatch.examples;
 
+import io.leakwatch.core.json.AnalysisJson;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.RecordingAnalysis;
 import io.leakwatch.jfr.RecordingAnalyzer;
@@ -85,7 +86,8 @@ class FaultsInChildJvmsTest {
 
         assertThat(result.output()).contains("OutOfMemoryError");
         assertThat(result.exitCode()).isNotZero();
-        assertThat(Files.readString(out.resolve("analysis.json"))).contains("\"schemaVersion\": 2");
+        assertThat(Files.readString(out.resolve("analysis.json")))
+                .contains("\"schemaVersion\": " + AnalysisJson.SCHEMA_VERSION);
         RecordingAnalysis offline = new RecordingAnalyzer(ChildJvm.fastAnalysis()).analyze(out);
         assertThat(offline.analysis().verdict()).as(offline.analysis().reason()).isEqualTo(Verdict.LEAK);
         assertThat(offline.analysis().topCandidate().objectType() + " "

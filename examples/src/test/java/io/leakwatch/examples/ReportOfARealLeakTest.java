@@ -1,5 +1,6 @@
 package io.leakwatch.examples;
 
+import io.leakwatch.core.json.AnalysisJson;
 import io.leakwatch.examples.zoo.ZooRunner;
 import io.leakwatch.reports.cli.LeakwatchCli;
 import org.junit.jupiter.api.Assumptions;
@@ -69,7 +70,8 @@ class ReportOfARealLeakTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(Files.readString(json)).contains("\"schemaVersion\": 3", "\"verdict\": \"LEAK\"", LEAKING_CLASS,
+        assertThat(Files.readString(json)).contains("\"schemaVersion\": " + AnalysisJson.SCHEMA_VERSION,
+                "\"verdict\": \"LEAK\"", LEAKING_CLASS,
                 "\"inputs\": [", "\"status\": \"COMPLETE\"");
     }
 

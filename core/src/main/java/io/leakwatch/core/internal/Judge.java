@@ -138,10 +138,10 @@ final class Judge {
         Finding finding = Finding.of(Rule.CANDIDATE_EXPLAINS_GROWTH).with("confidence", candidate.confidence())
                 .with("liveSamples", candidate.liveSamples());
         if (!Double.isNaN(candidate.shareOfLiveSetGrowth())) {
-            finding = finding.with("shareOfLiveSetGrowth", candidate.shareOfLiveSetGrowth())
-                    .against("shareOfLiveSetGrowth", candidate.growingTypes().stream()
-                            .anyMatch(type -> !JdkTypes.isJdk(type))
-                            ? Thresholds.MIN_SHARE_OF_GROWTH : Thresholds.MIN_SHARE_OF_JDK_GROWTH);
+            finding = finding.with("shareOfLiveSetGrowth", candidate.shareOfLiveSetGrowth());
+            if (!CandidateRanker.jdkTypesOnly(candidate)) {
+                finding = finding.against("shareOfLiveSetGrowth", Thresholds.MIN_SHARE_OF_GROWTH);
+            }
         }
         if (!Double.isNaN(candidate.growthBytesPerMinute())) {
             finding = finding.with("growthBytesPerSecond", candidate.growthBytesPerMinute() / 60);

@@ -47,13 +47,6 @@ final class Thresholds {
      * {@code HashSet} that rose in two inspections backed a Serial GC cache's sawtooth.
      */
     static final double MIN_SHARE_OF_GROWTH = 0.1;
-    /**
-     * Growth of JDK types only ({@code byte[]}, {@code String}, {@code HashMap$Node}) confirms the live-set growth
-     * only when it explains at least this share of it: everything holds such objects, the monitor's own state too.
-     * A healthy LRU cache under Serial GC grew 6.7 MB/min in a minute of noisy full collections, and the 18% of it
-     * that byte[] and String explained made a false LEAK.
-     */
-    static final double MIN_SHARE_OF_JDK_GROWTH = 0.5;
     /** Below this share a candidate is not listed at all: it is noise beside the growth it would have to explain. */
     static final double MIN_SHARE_LISTED = 0.05;
     /**

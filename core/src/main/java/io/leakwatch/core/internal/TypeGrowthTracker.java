@@ -18,11 +18,18 @@ import java.util.Map;
  */
 final class TypeGrowthTracker {
     static final int RECENT = 8;
+    /** Type names remembered for sharing; a JVM rarely has this many types in its histograms' top lines. */
+    private static final int MAX_NAMES = 16_384;
 
     private final WarmUpClock warmUp;
     private final double significance;
     private final List<Inspection> liveOnly = new ArrayList<>();
     private final List<Inspection> any = new ArrayList<>();
+    /**
+     * One copy of each type name for all kept histograms: each inspection's hundreds of names arrive as new strings,
+     * and nine histograms of them were half the monitor's retained state.
+     */
+    private final Map<String, String> names = new HashMap<>();
 
     /**
      * @param warmUp       histograms within the warm-up are not used as the baseline when later ones exist
@@ -36,7 +43,10 @@ final class TypeGrowthTracker {
     /** Adds a histogram; histograms may arrive in any order. */
     void record(ClassHistogram histogram) {
         warmUp.noteTime(histogram.time());
-        Inspection inspection = Inspection.of(histogram);
+        if (names.size() > MAX_NAMES) {
+            names.clear(); // names of types long gone; the kept histograms keep their own copies meanwhile
+        }
+        Inspection inspection = Inspection.of(histogram, names);
         keep(any, inspection);
         if (histogram.afterFullGc()) {
             keep(liveOnly, inspection);
@@ -111,11 +121,12 @@ final class TypeGrowthTracker {
     }
 
     private record Inspection(Instant time, Map<String, ClassHistogram.Entry> byType) {
-        static Inspection of(ClassHistogram histogram) {
+        static Inspection of(ClassHistogram histogram, Map<String, String> names) {
             Map<String, ClassHistogram.Entry> byType = new HashMap<>();
             for (ClassHistogram.Entry entry : histogram.entries()) {
-                byType.merge(entry.typeName(), entry, (a, b) -> new ClassHistogram.Entry(a.typeName(),
-                        a.instances() + b.instances(), a.bytes() + b.bytes()));
+                String name = names.computeIfAbsent(entry.typeName(), n -> n);
+                byType.merge(name, new ClassHistogram.Entry(name, entry.instances(), entry.bytes()),
+                        (a, b) -> new ClassHistogram.Entry(name, a.instances() + b.instances(), a.bytes() + b.bytes()));
             }
             return new Inspection(histogram.time(), byType);
         }

@@ -17,11 +17,14 @@ public final class Zoo {
         SCENARIOS.put("inner-class", InnerClassLeak::new);
         SCENARIOS.put("slow-leak-large-heap", SlowLeakUnderLargeHeap::new);
         SCENARIOS.put("small-objects", SmallObjectLeak::new);
-        SCENARIOS.put("tomcat-sessions", TomcatSessionLeak::new);
-        SCENARIOS.put("caffeine-unbounded", CaffeineCacheLeak::new);
-        SCENARIOS.put("h2-table", H2TableLeak::new);
+        // Lambdas, not constructor references, for the scenarios on libraries: a reference would load the class, and
+        // with it the library, as soon as the zoo is, and programs that run one plain scenario on a class path of
+        // their own (the agent's logging tests) do not carry Tomcat, Caffeine or H2.
+        SCENARIOS.put("tomcat-sessions", () -> new TomcatSessionLeak());
+        SCENARIOS.put("caffeine-unbounded", () -> new CaffeineCacheLeak());
+        SCENARIOS.put("h2-table", () -> new H2TableLeak());
         SCENARIOS.put("lru-cache", LruCache::new);
-        SCENARIOS.put("caffeine-bounded", CaffeineBoundedCache::new);
+        SCENARIOS.put("caffeine-bounded", () -> new CaffeineBoundedCache());
         SCENARIOS.put("batch-job", BatchJob::new);
         SCENARIOS.put("request-churn", RequestChurn::new);
         SCENARIOS.put("startup-structure", StartupStructure::new);
