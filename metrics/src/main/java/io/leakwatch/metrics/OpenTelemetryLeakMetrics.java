@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * <table>
  * <caption>Instruments</caption>
  * <tr><th>name</th><th>instrument</th><th>unit</th><th>attributes</th><th>value</th></tr>
- * <tr><td>{@code leakwatch.verdict}</td><td>gauge</td><td>{@code 1}</td><td>{@code leakwatch.verdict}: {@code leak},
+ * <tr><td>{@code leakwatch.verdict}</td><td>gauge</td><td>{@code {verdict}}</td><td>{@code leakwatch.verdict}: {@code leak},
  *     {@code no_leak}, {@code inconclusive}</td><td>1 for the current verdict, 0 for the others</td></tr>
  * <tr><td>{@code leakwatch.heap.live_set.size}</td><td>up-down counter</td><td>{@code By}</td><td></td><td>the latest
  *     live-set measurement (compare {@code jvm.memory.used_after_last_gc}); no point before the first</td></tr>
@@ -80,7 +80,7 @@ public final class OpenTelemetryLeakMetrics implements AutoCloseable {
     public static OpenTelemetryLeakMetrics create(Meter meter, Supplier<Analysis> analysis) {
         Objects.requireNonNull(meter, "meter");
         Objects.requireNonNull(analysis, "analysis");
-        ObservableLongMeasurement verdict = meter.gaugeBuilder("leakwatch.verdict").ofLongs().setUnit("1")
+        ObservableLongMeasurement verdict = meter.gaugeBuilder("leakwatch.verdict").ofLongs().setUnit("{verdict}")
                 .setDescription("1 for the leak monitor's current verdict, 0 for the others").buildObserver();
         ObservableLongMeasurement liveSet = meter.upDownCounterBuilder("leakwatch.heap.live_set.size").setUnit("By")
                 .setDescription("The latest live-set measurement: heap after a collection that frees the old"

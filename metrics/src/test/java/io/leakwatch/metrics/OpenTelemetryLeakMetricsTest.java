@@ -65,7 +65,8 @@ class OpenTelemetryLeakMetricsTest {
         assertThat(metrics.keySet()).containsExactlyInAnyOrder("leakwatch.verdict", "leakwatch.heap.live_set.size",
                 "leakwatch.heap.live_set.growth_rate", "leakwatch.heap.time_to_exhaustion",
                 "leakwatch.candidate.count", "leakwatch.gc.collections");
-        assertThat(metrics.get("leakwatch.verdict").getUnit()).isEqualTo("1");
+        // An annotation, not "1": the Prometheus exporter would add "_ratio" to a unit of 1, and a verdict is no ratio.
+        assertThat(metrics.get("leakwatch.verdict").getUnit()).isEqualTo("{verdict}");
         assertThat(metrics.get("leakwatch.verdict").getType()).isEqualTo(MetricDataType.LONG_GAUGE);
         assertThat(metrics.get("leakwatch.heap.live_set.size").getUnit()).isEqualTo("By");
         assertThat(metrics.get("leakwatch.heap.live_set.size").getType()).isEqualTo(MetricDataType.LONG_SUM);
