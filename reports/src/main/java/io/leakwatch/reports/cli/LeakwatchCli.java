@@ -24,7 +24,7 @@ import java.nio.file.Path;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no leak", "1:leak found", "3:inconclusive", "2:usage error",
                 "4:unreadable input (nothing could be read)", "5:the output could not be written",
-                "6:attach: the process cannot be attached to", "7:attach: the monitor was not started or stopped"})
+                "6:attach, watch: the process cannot be attached to", "7:attach: the monitor was not started or stopped"})
 public final class LeakwatchCli implements Runnable {
     static final int NO_LEAK = 0;
     static final int LEAK = 1;
