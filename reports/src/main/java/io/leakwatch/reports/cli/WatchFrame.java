@@ -101,6 +101,9 @@ final class WatchFrame {
             if (trend.span() != null) {
                 line.append(" over ").append(Durations.format(trend.span()));
             }
+            if (trend.points() > 0) {
+                line.append(" (").append(trend.points()).append(" measurements)");
+            }
             if (!Double.isNaN(trend.logBayesFactor())) {
                 line.append(", evidence for growth ").append(Odds.format(trend.logBayesFactor()));
             }
