@@ -12,7 +12,8 @@ class LocalTimesTest {
 
     @Test
     void anInstantIsTheLocalDateAndTimeToTheSecond() {
-        assertThat(LocalTimes.format(Instant.parse("2026-03-14T08:26:53.999Z"), PARIS)).isEqualTo("2026-03-14 09:26:53");
+        assertThat(LocalTimes.format(Instant.parse("2026-03-14T08:26:53.999Z"), PARIS))
+                .isEqualTo("2026-03-14 09:26:53");
         assertThat(LocalTimes.timeOfDay(Instant.parse("2026-07-14T08:26:53Z"), PARIS)).isEqualTo("10:26:53");
     }
 

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * <tr><th>name</th><th>type</th><th>tags</th><th>value</th></tr>
  * <tr><td>{@code leakwatch.verdict} ({@code leakwatch_verdict})</td><td>gauge</td><td>{@code verdict}: {@code leak},
  *     {@code no_leak}, {@code inconclusive}</td><td>1 for the current verdict, 0 for the others</td></tr>
- * <tr><td>{@code leakwatch.heap.live.set.size} ({@code leakwatch_heap_live_set_size_bytes})</td><td>gauge, bytes</td><td></td>
+ * <tr><td>{@code leakwatch.heap.live.set.size} ({@code leakwatch_heap_live_set_size_bytes})</td><td>gauge, bytes</td>
+ *     <td></td>
  *     <td>the latest live-set measurement (heap after a collection that frees the old generation, or a heap
  *     inspection); NaN before the first</td></tr>
  * <tr><td>{@code leakwatch.heap.live.set.growth} ({@code leakwatch_heap_live_set_growth_bytes_per_second})</td>

@@ -12,16 +12,14 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The leak monitor's state as OpenTelemetry instruments, observed in one batch callback that reads the monitor's
- * latest {@link Analysis} once per collection: no thread of its own, a fixed set of series, attributes computed
- * once. Names and units follow the semantic conventions' style under the {@code leakwatch.} namespace
- * ({@code jvm.*} is the JVM's own); {@link #close()} unregisters the callback.
+ * latest {@link Analysis} once per collection: no thread of its own, a fixed set of series, attributes made once.
+ * Names and units follow the semantic conventions' style under the {@code leakwatch.} namespace ({@code jvm.*} is
+ * the JVM's own); {@link #close()} unregisters the callback.
  *
  * <pre>{@code
  * LeakMonitor monitor = LeakMonitor.start();
@@ -33,8 +31,9 @@ import java.util.function.Supplier;
  * <table>
  * <caption>Instruments</caption>
  * <tr><th>name</th><th>instrument</th><th>unit</th><th>attributes</th><th>value</th></tr>
- * <tr><td>{@code leakwatch.verdict}</td><td>gauge</td><td>{@code {verdict}}</td><td>{@code leakwatch.verdict}: {@code leak},
- *     {@code no_leak}, {@code inconclusive}</td><td>1 for the current verdict, 0 for the others</td></tr>
+ * <tr><td>{@code leakwatch.verdict}</td><td>gauge</td><td>{@code {verdict}}</td><td>{@code leakwatch.verdict}:
+ *     {@code leak}, {@code no_leak}, {@code inconclusive}</td><td>1 for the current verdict, 0 for the others</td>
+ *     </tr>
  * <tr><td>{@code leakwatch.heap.live_set.size}</td><td>up-down counter</td><td>{@code By}</td><td></td><td>the latest
  *     live-set measurement (compare {@code jvm.memory.used_after_last_gc}); no point before the first</td></tr>
  * <tr><td>{@code leakwatch.heap.live_set.growth_rate}</td><td>gauge</td><td>{@code By/s}</td><td></td><td>the
@@ -42,7 +41,8 @@ import java.util.function.Supplier;
  * <tr><td>{@code leakwatch.heap.time_to_exhaustion}</td><td>gauge</td><td>{@code s}</td><td></td><td>until the heap
  *     would be exhausted at the rate it grows now; no point when it does not grow</td></tr>
  * <tr><td>{@code leakwatch.candidate.count}</td><td>up-down counter</td><td>{@code {candidate}}</td><td>{@code
- *     leakwatch.candidate.status}: {@code confirmed}, {@code suspected}</td><td>leak candidates of that status</td></tr>
+ *     leakwatch.candidate.status}: {@code confirmed}, {@code suspected}</td><td>leak candidates of that status</td>
+ *     </tr>
  * <tr><td>{@code leakwatch.gc.collections}</td><td>counter</td><td>{@code {collection}}</td><td>{@code
  *     leakwatch.gc.kind}: {@code young}, {@code mixed}, {@code old}, {@code full}, {@code concurrent_cycle}</td><td>
  *     collections of that kind since the monitor started (compare {@code jvm.gc.duration}'s count)</td></tr>
@@ -96,12 +96,18 @@ public final class OpenTelemetryLeakMetrics implements AutoCloseable {
                 .setUnit("{collection}").setDescription("Collections by kind since the leak monitor started")
                 .buildObserver();
 
-        Map<Verdict, Attributes> verdicts = attributes(Verdict.class, VERDICT);
-        Map<LeakCandidate.Status, Attributes> statuses = attributes(LeakCandidate.Status.class, STATUS);
-        Map<GcKind, Attributes> kinds = attributes(GcKind.class, KIND);
+        Verdict[] verdicts = Verdict.values();
+        LeakCandidate.Status[] statuses = LeakCandidate.Status.values();
+        GcKind[] kinds = GcKind.values();
+        Attributes[] verdictAttributes = attributes(verdicts, VERDICT);
+        Attributes[] statusAttributes = attributes(statuses, STATUS);
+        Attributes[] kindAttributes = attributes(kinds, KIND);
+        // Indexed loops over arrays made here: a collection allocates nothing but what the SDK records.
         BatchCallback callback = meter.batchCallback(() -> {
             Analysis latest = analysis.get();
-            verdicts.forEach((value, attributes) -> verdict.record(Readings.is(latest, value), attributes));
+            for (int i = 0; i < verdicts.length; i++) {
+                verdict.record(Readings.is(latest, verdicts[i]), verdictAttributes[i]);
+            }
             double bytes = Readings.liveSetBytes(latest);
             if (!Double.isNaN(bytes)) {
                 liveSet.record((long) bytes);
@@ -114,9 +120,12 @@ public final class OpenTelemetryLeakMetrics implements AutoCloseable {
             if (!Double.isNaN(seconds)) {
                 exhaustion.record(seconds);
             }
-            statuses.forEach((value, attributes) -> candidates.record(Readings.candidates(latest, value),
-                    attributes));
-            kinds.forEach((value, attributes) -> collections.record(Readings.collections(latest, value), attributes));
+            for (int i = 0; i < statuses.length; i++) {
+                candidates.record(Readings.candidates(latest, statuses[i]), statusAttributes[i]);
+            }
+            for (int i = 0; i < kinds.length; i++) {
+                collections.record(Readings.collections(latest, kinds[i]), kindAttributes[i]);
+            }
         }, verdict, liveSet, growth, exhaustion, candidates, collections);
         return new OpenTelemetryLeakMetrics(callback);
     }
@@ -127,10 +136,10 @@ public final class OpenTelemetryLeakMetrics implements AutoCloseable {
         callback.close();
     }
 
-    private static <E extends Enum<E>> Map<E, Attributes> attributes(Class<E> type, AttributeKey<String> key) {
-        Map<E, Attributes> attributes = new EnumMap<>(type);
-        for (E constant : type.getEnumConstants()) {
-            attributes.put(constant, Attributes.of(key, Readings.value(constant)));
+    private static Attributes[] attributes(Enum<?>[] constants, AttributeKey<String> key) {
+        Attributes[] attributes = new Attributes[constants.length];
+        for (int i = 0; i < constants.length; i++) {
+            attributes[i] = Attributes.of(key, Readings.value(constants[i]));
         }
         return attributes;
     }

@@ -151,7 +151,8 @@ final class GcChart {
                     + "%s</text>", x(tick.time()), RATE_BOTTOM + 16, tick.label()));
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s"
-                + "</text>", LEFT + plotWidth() / 2, HEIGHT - 6, HtmlReport.escape(TimeAxis.caption(start, end, zone))));
+                + "</text>", LEFT + plotWidth() / 2, HEIGHT - 6,
+                HtmlReport.escape(TimeAxis.caption(start, end, zone))));
     }
 
     /** Old, full and concurrent collections: the ones that work on the old generation. */

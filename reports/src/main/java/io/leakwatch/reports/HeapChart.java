@@ -127,7 +127,8 @@ final class HeapChart {
                     + "%s</text>", x(tick.time()), HEIGHT - BOTTOM + 16, tick.label()));
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s"
-                + "</text>", LEFT + plotWidth() / 2, HEIGHT - 6, HtmlReport.escape(TimeAxis.caption(start, end, zone))));
+                + "</text>", LEFT + plotWidth() / 2, HEIGHT - 6,
+                HtmlReport.escape(TimeAxis.caption(start, end, zone))));
     }
 
     private double x(Instant time) {

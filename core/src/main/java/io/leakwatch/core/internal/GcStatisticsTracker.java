@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Keeps GC statistics over sliding windows and over the whole run, and the run's timeline of collections. Memory
- * is fixed by the number of windows and the timeline's bound, not by the length of the run. Not thread-safe: feed it from one thread.
+ * is fixed by the number of windows and the timeline's bound, not by the length of the run. Not thread-safe: feed it
+ * from one thread.
  */
 final class GcStatisticsTracker {
     private final List<SlidingWindow> windows = new ArrayList<>();

@@ -199,7 +199,8 @@ final class WatchFrame {
     private static String range(List<Long> values) {
         long min = values.stream().mapToLong(Long::longValue).min().orElse(0);
         long max = values.stream().mapToLong(Long::longValue).max().orElse(0);
-        return Bytes.format(min) + " to " + Bytes.format(max) + ", latest " + Bytes.format(values.get(values.size() - 1));
+        return Bytes.format(min) + " to " + Bytes.format(max) + ", latest "
+                + Bytes.format(values.get(values.size() - 1));
     }
 
     private static String duration(Duration duration) {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JsonReaderTest {
     @Test
     void readsEveryKindOfValueInDocumentOrder() throws Exception {
-        Object value = JsonReader.read(" {\"b\": [1, -2.5e3, 0.125, true, false, null], \"a\": {\"x\": \"y\"}, \"e\": {}, "
+        Object value = JsonReader.read(" {\"b\": [1, -2.5e3, 0.125, true, false, null], \"a\": {\"x\": \"y\"},"
+                + " \"e\": {}, "
                 + "\"l\": []}\n");
 
         assertThat(value).isInstanceOf(Map.class);

@@ -36,7 +36,8 @@ class WatchCommandTest {
                 .containsSubsequence("LEAK  " + LEAK.reason(), "Observed: " + LocalTimes.span(LEAK.from(), LEAK.to()),
                         "Live set       ", "40 measurements", "trend 12.0 MB/min", "heap exhausted in about",
                         "(max heap 256.0 MB)", "GC, last minute (1 min)", "per min", "pause p50", "full (3)",
-                        "Candidates (1)", "1. com.example.Customer  CONFIRMED", "allocated at:   com.example.Customer.<init>:12",
+                        "Candidates (1)", "1. com.example.Customer  CONFIRMED",
+                        "allocated at:   com.example.Customer.<init>:12",
                         "accumulates in: HashMap (HashMap$Node[8192]) \u2190 static Registry.ALL")
                 .doesNotContain("\u001b[");
         assertThat(err.toString()).isEmpty();
