@@ -24,7 +24,8 @@ import java.nio.file.Path;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no leak", "1:leak found", "3:inconclusive", "2:usage error",
                 "4:unreadable input (nothing could be read)", "5:the output could not be written",
-                "6:attach, watch: the process cannot be attached to", "7:attach: the monitor was not started or stopped"})
+                "6:attach, watch: the process cannot be attached to",
+                "7:attach: the monitor was not started or stopped"})
 public final class LeakwatchCli implements Runnable {
     static final int NO_LEAK = 0;
     static final int LEAK = 1;
@@ -68,7 +69,8 @@ public final class LeakwatchCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: analyze, compare, attach or watch");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: analyze, compare, attach or watch");
     }
 
     /** How a user runs this command again: {@code java -jar /path/to/leakwatch.jar}, or {@code leakwatch}. */
