@@ -28,12 +28,14 @@ import java.util.Optional;
  * @param sites           allocation sites of old-object samples, most live samples first
  * @param candidates      ranked leak candidates, most likely first; empty for {@link Verdict#NO_LEAK}
  * @param coverage        which kinds of evidence there were, and what could not be seen
+ * @param gcTimeline      the run's collections in time order, each kind thinned to a bounded series (a point may
+ *                        stand for several collections, shown by the longest pause): the GC chart's data
  */
 public record Analysis(Verdict verdict, String reason, String nextStep, List<Finding> findings,
                        boolean growthSuspected, Duration projectedExhaustion, Instant from, Instant to,
                        EventCounts counts, List<GcWindowStatistics> gc, LiveSetReport liveSet,
                        List<TypeGrowth> typeGrowth, List<SiteSummary> sites, List<LeakCandidate> candidates,
-                       Coverage coverage) {
+                       Coverage coverage, List<GcPoint> gcTimeline) {
 
     public Analysis {
         Objects.requireNonNull(verdict, "verdict");
@@ -45,6 +47,17 @@ public record Analysis(Verdict verdict, String reason, String nextStep, List<Fin
         sites = List.copyOf(sites);
         candidates = List.copyOf(candidates);
         Objects.requireNonNull(coverage, "coverage");
+        gcTimeline = List.copyOf(gcTimeline);
+    }
+
+    /** An analysis without a GC timeline (one that did not keep the collections, or had none). */
+    public Analysis(Verdict verdict, String reason, String nextStep, List<Finding> findings,
+                    boolean growthSuspected, Duration projectedExhaustion, Instant from, Instant to,
+                    EventCounts counts, List<GcWindowStatistics> gc, LiveSetReport liveSet,
+                    List<TypeGrowth> typeGrowth, List<SiteSummary> sites, List<LeakCandidate> candidates,
+                    Coverage coverage) {
+        this(verdict, reason, nextStep, findings, growthSuspected, projectedExhaustion, from, to, counts, gc, liveSet,
+                typeGrowth, sites, candidates, coverage, List.of());
     }
 
     /** The finding of a rule, if the verdict's reasons include one. */

@@ -67,6 +67,65 @@ class AttachTest {
         }
     }
 
+    /**
+     * {@code leakwatch watch} on a real monitor: by process id (the directory read back from the property the monitor
+     * sets) and by output directory, once and live until the process exits.
+     */
+    @Test
+    void watchShowsTheMonitorOfAProcessByItsIdOrItsOutputDirectory(@TempDir Path work) throws Exception {
+        Path out = work.resolve("lw");
+        try (Target target = Target.start(work)) {
+            Cli none = Cli.run(work, "watch", target.pid(), "--once");
+            assertThat(none.exitCode()).as(none.all()).isEqualTo(4);
+            assertThat(none.err()).contains("no Leakwatch monitor runs in process " + target.pid() + "; start one"
+                    + " with: ", "attach " + target.pid());
+
+            Cli started = Cli.run(work, "attach", target.pid(), "dir=" + out);
+            assertThat(started.exitCode()).as(started.all()).isZero();
+            // Until the monitor's analysis has seen a young collection (the target allocates some MB/s).
+            Path analysis = out.resolve("analysis.json");
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!(Files.exists(analysis) && Files.readString(analysis).contains("\"kind\": \"YOUNG\""))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+
+            Cli byPid = Cli.run(work, "watch", target.pid(), "--once");
+            // Seconds after the start the verdict is INCONCLUSIVE; whatever it is, the exit code is the verdict's.
+            assertThat(byPid.exitCode()).as(byPid.all()).isIn(0, 1, 3);
+            assertThat(byPid.out()).startsWith("Leakwatch watch: process " + target.pid() + " (" + out + ")")
+                    .contains("Live set", "Heap after GC", "GC, ", "young", "Candidates")
+                    .containsAnyOf("LEAK  ", "NO_LEAK  ", "INCONCLUSIVE  ");
+            assertThat(byPid.err()).isEmpty();
+
+            Cli byDirectory = Cli.run(work, "watch", out, "--once");
+            assertThat(byDirectory.exitCode()).as(byDirectory.all()).isIn(0, 1, 3);
+            assertThat(byDirectory.out()).startsWith("Leakwatch watch: " + out + " \u00b7 analysis.json");
+
+            // Live, off a terminal: a frame per change of analysis.json, until the process exits.
+            Path liveOut = work.resolve("watch.out");
+            Process live = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", cliJar().toString(), "watch", Long.toString(target.pid()), "--interval", "500ms")
+                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(liveOut.toFile()).start();
+            try {
+                deadline = System.nanoTime() + TIMEOUT.toNanos();
+                while (Files.readString(liveOut, StandardCharsets.UTF_8).split("Leakwatch watch: ").length < 3
+                        && live.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertThat(target.end()).as(target.output()).isZero();
+                assertThat(live.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                String frames = Files.readString(liveOut, StandardCharsets.UTF_8);
+                assertThat(live.exitValue()).as(frames).isIn(0, 1, 3);
+                assertThat(frames.split("Leakwatch watch: ").length).as(frames).isGreaterThanOrEqualTo(3);
+                assertThat(frames).contains("Process " + target.pid() + " has exited").doesNotContain("\u001b[",
+                        "Exception");
+            } finally {
+                live.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     @Test
     void aMonitorAttachedAndNeverStoppedWritesItsEvidenceWhenTheJvmExits(@TempDir Path work) throws Exception {
         Path out = work.resolve("lw");
@@ -196,6 +255,15 @@ class AttachTest {
         }
     }
 
+    /** reports/target/leakwatch.jar, packaged before these tests run. */
+    private static Path cliJar() {
+        Path jar = Path.of("..", "reports", "target", "leakwatch.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new AssertionError("no " + jar + "; run mvn verify, which packages reports before these tests");
+        }
+        return jar;
+    }
+
     /** What the CLI printed, and how it ended. */
     private record Cli(int exitCode, String out, String err) {
         String all() {
@@ -208,10 +276,7 @@ class AttachTest {
 
         /** Runs {@code java -jar leakwatch.jar args}, prefixed by {@code wrapper} (to run it as another user). */
         static Cli run(Path work, List<String> wrapper, Object... args) throws Exception {
-            Path jar = Path.of("..", "reports", "target", "leakwatch.jar").toAbsolutePath().normalize();
-            if (!Files.exists(jar)) {
-                throw new AssertionError("no " + jar + "; run mvn verify, which packages reports before these tests");
-            }
+            Path jar = cliJar();
             List<String> command = new ArrayList<>(wrapper);
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     jar.toString()));

@@ -98,7 +98,9 @@ class ReportOfARealLeakTest {
         Browser shot = chromium(chromium, dir, "--screenshot=" + screenshot, html.toUri().toString());
 
         assertThat(dom.stdout()).contains("<svg class=\"chart\"", "class=\"trend\"", "class=\"live ",
-                "class=\"verdict LEAK\"", LEAKING_CLASS, "class=\"hot\"");
+                "class=\"verdict LEAK\"", LEAKING_CLASS, "class=\"hot\"",
+                // the GC chart: the collections of the real run as points, and their frequency as bars
+                "<svg class=\"chart gc-chart\"", "<circle class=\"gc young\"", "<rect class=\"rate young\"");
         assertThat(dom.stderr() + shot.stderr()).doesNotContain("Uncaught").doesNotContainPattern(
                 "CONSOLE.*(?i)error");
         assertThat(Files.size(screenshot)).isGreaterThan(20_000);

@@ -39,6 +39,12 @@ import java.util.Objects;
  * the monitor at exit. Methods are thread-safe.
  */
 public final class LeakMonitor implements AutoCloseable {
+    /**
+     * The system property that holds the running monitor's output directory (absolute), set while it monitors and
+     * cleared when it closes, so that a tool can find {@code analysis.json} from outside the JVM: {@code leakwatch
+     * watch <pid>} reads it through the Attach API ({@code VirtualMachine.getSystemProperties()}).
+     */
+    public static final String OUTPUT_DIRECTORY_PROPERTY = "io.leakwatch.monitor.dir";
     private static final Log LOG = Log.get();
     /** The one running monitor of this JVM; guarded by the class lock, since the API promises one per JVM. */
     private static LeakMonitor running;
@@ -94,6 +100,9 @@ public final class LeakMonitor implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(monitor.shutdownHook);
         running = monitor;
+        if (monitor.session != null) {
+            System.setProperty(OUTPUT_DIRECTORY_PROPERTY, config.outputDirectory().toAbsolutePath().toString());
+        }
         return monitor;
     }
 
@@ -196,6 +205,7 @@ public final class LeakMonitor implements AutoCloseable {
             closed = true;
             if (running == this) {
                 running = null;
+                System.clearProperty(OUTPUT_DIRECTORY_PROPERTY);
             }
             return true;
         }

@@ -8,6 +8,7 @@ import io.leakwatch.core.Trend;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,14 +120,15 @@ final class HeapChart {
                     + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT, y,
                     WIDTH - RIGHT, y, LEFT - 6, y + 4, Bytes.format(value)));
         }
-        double timeStep = niceStep(spanSeconds / 6);
-        for (double t = 0; t <= spanSeconds; t += timeStep) {
-            double x = LEFT + t / spanSeconds * plotWidth();
+        Instant end = start.plusMillis((long) (spanSeconds * 1000));
+        ZoneId zone = ZoneId.systemDefault();
+        for (TimeAxis.Tick tick : TimeAxis.ticks(start, end, 6, zone)) {
             svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
-                    + "%s</text>", x, HEIGHT - BOTTOM + 16, clock(t)));
+                    + "%s</text>", x(tick.time()), HEIGHT - BOTTOM + 16, tick.label()));
         }
-        svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">time"
-                + " since the first event</text>", LEFT + plotWidth() / 2, HEIGHT - 6));
+        svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s"
+                + "</text>", LEFT + plotWidth() / 2, HEIGHT - 6,
+                HtmlReport.escape(TimeAxis.caption(start, end, zone))));
     }
 
     private double x(Instant time) {
@@ -153,11 +155,5 @@ final class HeapChart {
         double power = Math.pow(10, Math.floor(Math.log10(rough)));
         double fraction = rough / power;
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
-    }
-
-    private static String clock(double seconds) {
-        long whole = Math.round(seconds);
-        return whole >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole % 3600 / 60, whole % 60)
-                : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
     }
 }

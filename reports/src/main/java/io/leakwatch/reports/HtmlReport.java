@@ -8,18 +8,21 @@ import io.leakwatch.core.Evidence;
 import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LocalTimes;
 import io.leakwatch.core.Odds;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Trend;
 import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.jfr.FileReport;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Renders an analysis as one self-contained HTML file: no script, no network, charts as inline SVG. The verdict
- * comes first, then the heap chart (heap after GC, live-set points, trend and projection), the candidates with their
+ * comes first, then the heap chart (heap after GC, live-set points, trend and projection), the GC chart (each
+ * collection's pause, young against old and full, and how many ran per minute), the candidates with their
  * fingerprint, application frame, container and suspect reference, collapsible allocation stacks and leak traces
  * (root first, the suspect reference, container and accumulation point marked), growing types, and GC
  * statistics.
@@ -42,6 +45,8 @@ public final class HtmlReport {
             .trend{stroke:#b42318;stroke-width:2.5}.projection{stroke:#b42318;stroke-width:2;stroke-dasharray:6 5}
             .max{stroke:#b42318;stroke-width:1;stroke-dasharray:2 3}.max-label{fill:#b42318}
             .now{stroke:#c5cad1;stroke-dasharray:3 3}
+            .gc{stroke:#fff;stroke-width:.6}.gc.young{fill:#1f5fbf}.gc.mixed{fill:#1f9fbf}.gc.old{fill:#7a3fbf}
+            .gc.full{fill:#b42318}.gc.concurrent_cycle{fill:#c08a1c}.rate.young{fill:#1f5fbf}.rate.old{fill:#b42318}
             .legend span{display:inline-block;margin-right:16px;font-size:12px;color:#445}
             .legend i{display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:5px;vertical-align:-1px}
             code,pre{font:12.5px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace}
@@ -73,8 +78,8 @@ public final class HtmlReport {
                 .append("</style></head><body><main>");
         html.append("<h1>").append(escape(title)).append("</h1>");
         if (analysis.from() != null) {
-            html.append("<div class=\"small\">").append(escape(analysis.from().toString())).append(" to ")
-                    .append(escape(analysis.to().toString())).append(" &middot; ")
+            html.append("<div class=\"small\">").append(escape(LocalTimes.span(analysis.from(), analysis.to())))
+                    .append(" &middot; ")
                     .append(analysis.counts().collections()).append(" collections, ")
                     .append(analysis.counts().snapshots()).append(" old-object snapshots, ")
                     .append(analysis.counts().histograms()).append(" heap inspections</div>");
@@ -112,6 +117,8 @@ public final class HtmlReport {
                     .append("</p>");
         }
 
+        gcChart(html, analysis);
+
         html.append("<h2>Leak candidates</h2>");
         if (analysis.candidates().isEmpty()) {
             html.append("<p class=\"note\">None.</p>");
@@ -126,6 +133,35 @@ public final class HtmlReport {
                 + " (--include-values).</p>");
         html.append("</main></body></html>\n");
         return html.toString();
+    }
+
+    /** The second picture: young against old and full collections over time, their pauses and frequency. */
+    private static void gcChart(StringBuilder html, Analysis analysis) {
+        html.append("<h2>Collections: pauses and frequency</h2>")
+                .append(GcChart.render(analysis.gcTimeline(), ZoneId.systemDefault()));
+        html.append("<div class=\"legend\"><span><i style=\"background:#1f5fbf\"></i>young</span><span><i"
+                + " style=\"background:#1f9fbf\"></i>mixed</span><span><i style=\"background:#7a3fbf\"></i>old"
+                + " (concurrent)</span><span><i style=\"background:#b42318\"></i>full</span><span><i style=\""
+                + "background:#c08a1c\"></i>concurrent cycle</span><span>bars: young and mixed (blue), old and full"
+                + " (red) per minute</span></div>");
+        for (GcWindowStatistics window : analysis.gc()) {
+            if (window.name().equals("run")) {
+                html.append("<p class=\"small\">").append(escape(rhythm(window))).append("</p>");
+            }
+        }
+    }
+
+    /** The run's collections in one sentence: how often each family ran, and its longest pause. */
+    private static String rhythm(GcWindowStatistics run) {
+        StringBuilder text = new StringBuilder("Over ").append(Durations.format(run.span())).append(':');
+        String separator = " ";
+        for (KindStatistics kind : run.kinds()) {
+            text.append(separator).append(String.format(Locale.ROOT, "%d %s (%.1f/min, pause p50 %s, max %s)",
+                    kind.count(), kind.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), kind.perMinute(),
+                    Durations.format(kind.pauses().p50()), Durations.format(kind.pauses().max())));
+            separator = "; ";
+        }
+        return text.append('.').toString();
     }
 
     private static void candidate(StringBuilder html, int rank, LeakCandidate candidate) {

@@ -9,6 +9,7 @@ import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.LocalTimes;
 import io.leakwatch.core.Odds;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
@@ -55,6 +56,9 @@ public final class TextReport {
         }
         for (String gap : analysis.coverage().gaps()) {
             out.append("  Not seen: ").append(gap).append('\n');
+        }
+        if (analysis.from() != null) {
+            out.append("  Observed: ").append(LocalTimes.span(analysis.from(), analysis.to())).append('\n');
         }
         List<LeakCandidate> candidates = analysis.candidates();
         for (int i = 0; i < candidates.size(); i++) {

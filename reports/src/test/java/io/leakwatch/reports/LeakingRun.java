@@ -16,19 +16,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** An analysis of a small synthetic leak: a registry of customers held by a static map, seen for ten minutes. */
-final class LeakingRun {
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    static final long MB = 1_000_000;
+public final class LeakingRun {
+    public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    public static final long MB = 1_000_000;
 
     private LeakingRun() {
     }
 
-    static Analysis analysis() {
+    public static Analysis analysis() {
         return analysis("");
     }
 
     /** The same run, its samples described as a reader with --include-values would give them. */
-    static Analysis analysis(String description) {
+    public static Analysis analysis(String description) {
         Analyzer analyzer = new Analyzer(AnalyzerConfig.defaults());
         List<StackFrame> stack = List.of(new StackFrame("com.example.Customer", "<init>", 12),
                 new StackFrame("com.example.Registry", "add", 30));

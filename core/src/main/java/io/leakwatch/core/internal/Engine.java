@@ -170,7 +170,8 @@ public final class Engine {
         String nextStep = Prose.nextStep(judgement.findings(), top, config.warmUp());
         return new Analysis(judgement.verdict(), reason, nextStep, judgement.findings(), judgement.growthSuspected(),
                 projectedExhaustion(judgement, trend, envelope), from, to, counts, gcStatistics.statistics(), report,
-                typeGrowth, siteSummaries, judgement.candidates(), coverage(series, counts, siteSummaries));
+                typeGrowth, siteSummaries, judgement.candidates(), coverage(series, counts, siteSummaries),
+                gcStatistics.timeline());
     }
 
     private Coverage coverage(LiveSetSeries series, EventCounts counts, List<SiteSummary> siteSummaries) {

@@ -1,6 +1,7 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.GcKind;
+import io.leakwatch.core.GcPoint;
 import io.leakwatch.core.GcWindowStatistics;
 
 import java.time.Duration;
@@ -9,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps GC statistics over sliding windows and over the whole run. Memory is fixed by the number of windows, not
- * by the length of the run. Not thread-safe: feed it from one thread.
+ * Keeps GC statistics over sliding windows and over the whole run, and the run's timeline of collections. Memory
+ * is fixed by the number of windows and the timeline's bound, not by the length of the run. Not thread-safe: feed it
+ * from one thread.
  */
 final class GcStatisticsTracker {
     private final List<SlidingWindow> windows = new ArrayList<>();
     private final WindowAccumulator wholeRun = new WindowAccumulator();
+    private final GcTimeline timeline = new GcTimeline();
     private Instant first;
     private Instant latest;
     private GcCycle previous;
@@ -45,6 +48,7 @@ final class GcStatisticsTracker {
             window.record(end, cycle, allocated, promoted);
         }
         wholeRun.record(cycle, allocated, promoted);
+        timeline.record(cycle);
         // The span starts when the first collection started, so a single collection still covers a real interval.
         if (first == null) {
             first = cycle.event().start();
@@ -65,6 +69,11 @@ final class GcStatisticsTracker {
         }
         result.add(summarize("run", first, wholeRun));
         return result;
+    }
+
+    /** The run's collections by kind, thinned, in time order. */
+    List<GcPoint> timeline() {
+        return timeline.points();
     }
 
     private GcWindowStatistics summarize(String name, Instant from, WindowAccumulator sum) {

@@ -4,6 +4,7 @@ import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.Finding;
+import io.leakwatch.core.GcPoint;
 import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.HeapPoint;
 import io.leakwatch.core.KindStatistics;
@@ -80,6 +81,7 @@ public final class AnalysisJson {
         analysis.coverage().gaps().forEach(json::value);
         json.endArray().endObject();
         gc(json, analysis.gc());
+        gcTimeline(json, analysis.gcTimeline());
         liveSet(json, analysis);
         typeGrowth(json, analysis.typeGrowth());
         candidates(json, analysis.candidates());
@@ -134,6 +136,17 @@ public final class AnalysisJson {
                         .endObject().endObject();
             }
             json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void gcTimeline(JsonWriter json, List<GcPoint> points) {
+        json.name("gcTimeline").beginArray();
+        for (GcPoint point : points) {
+            json.beginObject().name("time").value(point.time().toString()).name("kind").value(point.kind().name())
+                    .name("pauseSeconds").value(seconds(point.pause()))
+                    .name("durationSeconds").value(seconds(point.duration()))
+                    .name("collections").value(point.collections()).endObject();
         }
         json.endArray();
     }

@@ -148,7 +148,8 @@ final class AttachCommand implements Callable<Integer> {
         }
     }
 
-    private static VirtualMachine attach(TargetProcess target) throws AttachFailure {
+    /** A connection to the process, or why there is none; {@code watch} reads the monitor's directory through it. */
+    static VirtualMachine attach(TargetProcess target) throws AttachFailure {
         try {
             return VirtualMachine.attach(Long.toString(target.pid()));
         } catch (AttachNotSupportedException e) {

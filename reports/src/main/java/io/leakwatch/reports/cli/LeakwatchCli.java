@@ -11,19 +11,21 @@ import java.nio.file.Path;
 
 /**
  * The {@code leakwatch} command: {@code analyze} recordings, {@code compare} two of them, {@code attach} the monitor
- * to a running JVM.
+ * to a running JVM, {@code watch} a running monitor.
  *
  * <p>Exit codes: 0 no leak, 1 leak found, 3 inconclusive, 2 usage error, 4 unreadable input (nothing could be
  * read), 5 an output file could not be written; for {@code attach}: 0 done, 6 the process cannot be attached to, 7
- * the monitor could not be started or stopped in it.
+ * the monitor could not be started or stopped in it; {@code watch --once} exits with its verdict's code, 4 when there
+ * is nothing to read, 6 when the process cannot be attached to.
  */
 @Command(name = "leakwatch", mixinStandardHelpOptions = true, versionProvider = LeakwatchCli.Version.class,
         description = "Finds memory leaks in JDK Flight Recorder recordings.",
-        subcommands = {AnalyzeCommand.class, CompareCommand.class, AttachCommand.class},
+        subcommands = {AnalyzeCommand.class, CompareCommand.class, AttachCommand.class, WatchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no leak", "1:leak found", "3:inconclusive", "2:usage error",
                 "4:unreadable input (nothing could be read)", "5:the output could not be written",
-                "6:attach: the process cannot be attached to", "7:attach: the monitor was not started or stopped"})
+                "6:attach, watch: the process cannot be attached to",
+                "7:attach: the monitor was not started or stopped"})
 public final class LeakwatchCli implements Runnable {
     static final int NO_LEAK = 0;
     static final int LEAK = 1;
@@ -67,7 +69,8 @@ public final class LeakwatchCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: analyze, compare or attach");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: analyze, compare, attach or watch");
     }
 
     /** How a user runs this command again: {@code java -jar /path/to/leakwatch.jar}, or {@code leakwatch}. */

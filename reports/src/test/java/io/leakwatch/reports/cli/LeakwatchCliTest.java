@@ -23,8 +23,8 @@ class LeakwatchCliTest {
     @Test
     void helpListsTheCommandsAndTheExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("analyze", "compare", "attach", "Exit codes:", "1   leak found",
-                "4   unreadable input", "6   attach: the process cannot be attached to");
+        assertThat(out.toString()).contains("analyze", "compare", "attach", "watch", "Exit codes:", "1   leak found",
+                "4   unreadable input", "6   attach, watch: the process cannot be attached to");
         assertThat(run("analyze", "--help")).isZero();
         assertThat(out.toString()).contains("--include-values", "--format", "--warm-up");
     }
