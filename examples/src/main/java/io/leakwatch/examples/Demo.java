@@ -2,15 +2,14 @@ package io.leakwatch.examples;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.AnalyzerConfig;
-import io.leakwatch.core.Evidence;
 import io.leakwatch.core.LeakCandidate;
-import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitor;
 import io.leakwatch.jfr.RecordingAnalysis;
 import io.leakwatch.jfr.RecordingAnalyzer;
 import io.leakwatch.reports.HtmlReport;
+import io.leakwatch.reports.TextReport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,22 +91,7 @@ public final class Demo {
             System.out.println("  " + analysis.nextStep());
             return;
         }
-        System.out.println("Leaking: " + top.objectType());
-        System.out.println("  allocated at:");
-        top.allocationSite().stream().limit(6).forEach(frame -> System.out.println("    " + frame));
-        if (top.allocationSite().isEmpty()) {
-            System.out.println("    (no old-object sample of it yet)");
-        }
-        System.out.println("  held by, nearest first:");
-        if (top.referenceChain().isEmpty()) {
-            System.out.println("    (no reference chain yet)");
-        }
-        for (ReferenceStep step : top.referenceChain()) {
-            System.out.println("    " + step.describe());
-        }
-        if (top.accumulationPoint() != null) {
-            System.out.println("  accumulates in: " + top.accumulationPoint().describe());
-        }
+        System.out.print(TextReport.renderCandidate(top));
     }
 
     /** The service under watch. */

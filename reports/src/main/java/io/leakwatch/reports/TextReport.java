@@ -78,6 +78,13 @@ public final class TextReport {
         return out.toString();
     }
 
+    /** One candidate as the report shows it: fingerprint, growth, allocation site, container and leak trace. */
+    public static String renderCandidate(LeakCandidate candidate) {
+        StringBuilder out = new StringBuilder();
+        candidate(out, 1, 1, candidate);
+        return out.toString();
+    }
+
     private static void candidate(StringBuilder out, int rank, int total, LeakCandidate candidate) {
         out.append('\n').append(String.format(Locale.ROOT, "Candidate %d of %d: %s (confidence %.2f)%n", rank, total,
                 candidate.objectType(), candidate.confidence()));
