@@ -1,5 +1,6 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.examples.zoo.Scenario;
 import io.leakwatch.examples.zoo.Zoo;
 import io.leakwatch.examples.zoo.ZooRunner;
 
@@ -82,7 +83,7 @@ final class DetectionBenchmark {
                 if (!defaults) {
                     options.addAll(FAST);
                 }
-                boolean leaking = Zoo.create(scenario).leakingClass() != null;
+                boolean leaking = leaks(scenario);
                 Path java = javaHome;
                 rows.add(pool.submit(() -> row(work.resolve(scenario + collector), java, options, scenario,
                         collector, leaking ? cap : healthyCap, leaking)));
@@ -119,6 +120,13 @@ final class DetectionBenchmark {
                         + " %d/%d; false LEAK %d of %d healthy runs; NO_LEAK within %d s in %d of %d%n", found, leaks,
                 100.0 * found / Math.max(1, leaks), inTime, LEAK_TARGET_SECONDS, named, leaks, falseLeaks, healthy,
                 NO_LEAK_TARGET_SECONDS, settled, healthy);
+    }
+
+    /** Whether a scenario leaks; made and closed at once (a library scenario starts its server when made). */
+    private static boolean leaks(String scenario) throws Exception {
+        try (Scenario instance = Zoo.create(scenario)) {
+            return instance.leakingClass() != null;
+        }
     }
 
     private static String[] row(Path work, Path javaHome, List<String> options, String scenario, String collector,
