@@ -21,7 +21,17 @@ public record Evidence(Signal signal, String summary) {
         /** The array that holds the objects grew between snapshots. */
         CONTAINER_GROWTH,
         /** Its surviving samples were allocated steadily over the whole run, held in one container. */
-        STEADY_SURVIVORS
+        STEADY_SURVIVORS,
+        /** A kind's series outside the heap grows: metaspace, threads, direct memory, a native memory category. */
+        KIND_GROWTH,
+        /** Owners accumulate: loaders of one type that collections do not unload, threads that never end. */
+        OWNERS_ACCUMULATE,
+        /** The same classes are defined again and again by new loaders. */
+        CLASSES_REDEFINED,
+        /** The code that defines the classes, starts the threads or allocates the buffers. */
+        ALLOCATING_CODE,
+        /** Application types that grow in the heap in step with the kind. */
+        GROWS_IN_STEP
     }
 
     public Evidence {

@@ -29,13 +29,22 @@ import java.util.Objects;
  * @param confidence               0 to 1: how many independent signals agree, and how strongly
  * @param evidence                 one entry per signal it rests on
  * @param exampleValue             the description of one of its sampled objects, or empty (read only when asked for)
+ * @param kind                     what leaks: the heap, or a kind outside it; for the other kinds, {@code objectType}
+ *                                 is the class-loader type (class metadata), the thread class (threads),
+ *                                 {@code java.nio.DirectByteBuffer} (direct memory) or the Native Memory Tracking
+ *                                 category (native memory), {@code growingTypes} the classes defined again and again
+ *                                 (class metadata) or the application types that grow in step (direct memory),
+ *                                 {@code allocationSite} the stack that defines the classes, starts the threads or
+ *                                 allocates the buffers, and the growth rates are in the kind's unit
+ * @param namePattern              for threads, the pattern of their names with the numbers starred
+ *                                 ({@code pool-*-thread-*}); else empty
  */
 public record LeakCandidate(String objectType, Status status, List<String> growingTypes, List<StackFrame> allocationSite,
                             List<ReferenceStep> referenceChain, String rootDescription,
                             AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
                             Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
                             double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence,
-                            String exampleValue) {
+                            String exampleValue, LeakKind kind, String namePattern) {
 
     /** How firmly a candidate is established. */
     public enum Status {
@@ -59,13 +68,27 @@ public record LeakCandidate(String objectType, Status status, List<String> growi
         evidence = List.copyOf(evidence);
         rootDescription = rootDescription == null ? "" : rootDescription;
         exampleValue = exampleValue == null ? "" : exampleValue;
+        Objects.requireNonNull(kind, "kind");
+        namePattern = namePattern == null ? "" : namePattern;
+    }
+
+    /** A candidate of the heap. */
+    public LeakCandidate(String objectType, Status status, List<String> growingTypes, List<StackFrame> allocationSite,
+                         List<ReferenceStep> referenceChain, String rootDescription,
+                         AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
+                         Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
+                         double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence,
+                         String exampleValue) {
+        this(objectType, status, growingTypes, allocationSite, referenceChain, rootDescription, accumulationPoint,
+                liveSamples, oldestAge, firstSeen, growthBytesPerMinute, growthInstancesPerMinute,
+                shareOfLiveSetGrowth, confidence, evidence, exampleValue, LeakKind.HEAP, "");
     }
 
     /** This candidate with another status. */
     public LeakCandidate withStatus(Status other) {
         return new LeakCandidate(objectType, other, growingTypes, allocationSite, referenceChain, rootDescription,
                 accumulationPoint, liveSamples, oldestAge, firstSeen, growthBytesPerMinute, growthInstancesPerMinute,
-                shareOfLiveSetGrowth, confidence, evidence, exampleValue);
+                shareOfLiveSetGrowth, confidence, evidence, exampleValue, kind, namePattern);
     }
 
     /** Whether the candidate rests on the given signal. */
