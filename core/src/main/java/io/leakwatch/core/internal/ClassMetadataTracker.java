@@ -51,7 +51,11 @@ final class ClassMetadataTracker {
     private static final int PENDING_LIMIT = 64;
     private static final int LOADER_LIMIT = 100_000;
     private static final int CLASS_NAME_LIMIT = 4096;
-    private static final int LISTINGS_KEPT = 64;
+    /**
+     * The JVM writes one listing's events over a millisecond or two, and two listings at a chunk's end and the next
+     * one's start: events this close to a listing's first belong to it.
+     */
+    private static final Duration LISTING_SPREAD = Duration.ofSeconds(1);
 
     private final WarmUpClock warmUp;
     private final SeriesRecorder metaspace = new SeriesRecorder(false);
@@ -63,9 +67,8 @@ final class ClassMetadataTracker {
 
     private final Map<Long, Loader> loaders = new HashMap<>();
     private Instant listingTime;
+    private Instant lastListing;
     private final Set<Long> listing = new HashSet<>();
-    private final Deque<Listing> listings = new ArrayDeque<>();
-    private Listing firstListingAfterWarmUp;
 
     private final Map<String, Redefinition> definitions = new LinkedHashMap<>();
     private final Map<String, List<StackFrame>> defineStacks = new HashMap<>();
@@ -131,17 +134,18 @@ final class ClassMetadataTracker {
     /** One loader of a listing; a listing is complete when one with a later time begins. */
     void record(ClassLoaderStatistics loader) {
         warmUp.noteTime(loader.time());
-        if (listingTime != null && !loader.time().equals(listingTime)) {
+        if (listingTime != null && (loader.time().isBefore(listingTime)
+                || loader.time().isAfter(listingTime.plus(LISTING_SPREAD)))) {
             completeListing();
         }
-        listingTime = loader.time();
+        if (listing.isEmpty()) {
+            listingTime = loader.time();
+        }
         listing.add(loader.loaderId());
         Loader known = loaders.get(loader.loaderId());
         if (known == null && loaders.size() < LOADER_LIMIT) {
-            loaders.put(loader.loaderId(), new Loader(loader.loaderType(), loader.time(), loader.classCount(),
-                    loader.metaspaceBytes()));
+            loaders.put(loader.loaderId(), new Loader(loader.loaderType(), loader.time(), loader.metaspaceBytes()));
         } else if (known != null) {
-            known.classes = loader.classCount();
             known.metaspaceBytes = loader.metaspaceBytes();
         }
     }
@@ -170,53 +174,52 @@ final class ClassMetadataTracker {
     }
 
     /**
-     * What names the code: the loader type with the most loaders that outlived a collection that unloads classes,
-     * confirmed when there are at least {@link Thresholds#MIN_SURVIVING_LOADERS} of them and more than at the first
-     * listing after warm-up; or, without listings, the loader type that defined the same classes most often.
+     * What names the code: the loader type with the most loaders that were first listed since the growth began
+     * ({@code from}) and outlived a collection that unloads classes since; confirmed when they are at least
+     * {@link Thresholds#MIN_SURVIVING_LOADERS} and their classes take at least
+     * {@link Thresholds#MIN_SHARE_OF_METASPACE_GROWTH} of the metaspace growth since {@code from} ({@code growth}).
+     * Without such loaders, the loader type that defined the same classes most often, unconfirmed.
      */
-    KindNaming naming(List<SiteSummary> sites) {
-        Listing latest = listings.peekLast();
-        String type = null;
-        int survivors = 0;
-        int survivorsFirst = 0;
-        int loadersNow = 0;
-        if (latest != null) {
-            for (Map.Entry<String, TypeCount> entry : latest.types.entrySet()) {
-                if (entry.getValue().survivors > survivors) {
-                    type = entry.getKey();
-                    survivors = entry.getValue().survivors;
-                    loadersNow = entry.getValue().loaders;
-                }
+    KindNaming naming(Instant from, double growth, List<SiteSummary> sites) {
+        Instant lastUnloading = unloadingEnds.stream().filter(end -> lastListing != null && end.isBefore(lastListing))
+                .max(Instant::compareTo).orElse(Instant.MIN);
+        Map<String, TypeCount> types = new HashMap<>();
+        for (Loader loader : loaders.values()) {
+            if (!loader.firstSeen.isBefore(lastUnloading) || from != null && loader.firstSeen.isBefore(from)) {
+                continue;
             }
-            if (type != null && firstListingAfterWarmUp != null) {
-                TypeCount first = firstListingAfterWarmUp.types.get(type);
-                survivorsFirst = first == null ? 0 : first.survivors;
-            }
+            TypeCount count = types.computeIfAbsent(loader.type, t -> new TypeCount());
+            count.loaders++;
+            count.metaspaceBytes += loader.metaspaceBytes;
+            count.first = count.first == null || loader.firstSeen.isBefore(count.first) ? loader.firstSeen : count.first;
         }
+        Map.Entry<String, TypeCount> most = types.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<String, TypeCount> e) -> e.getValue().loaders)).orElse(null);
         List<Map.Entry<String, Redefinition>> redefined = definitions.entrySet().stream()
                 .filter(e -> e.getValue().definitions >= Thresholds.MIN_REDEFINITIONS)
                 .sorted(Comparator.comparingLong((Map.Entry<String, Redefinition> e) -> e.getValue().definitions)
                         .reversed()).toList();
-        if (type == null && !redefined.isEmpty()) {
-            type = redefined.get(0).getValue().loaderType;
-        }
-        if (type == null) {
+        String loaderType = most != null ? most.getKey() : redefined.isEmpty() ? null
+                : redefined.get(0).getValue().loaderType;
+        if (loaderType == null) {
             return null;
         }
-        String loaderType = type;
+        TypeCount survivors = most != null ? most.getValue() : new TypeCount();
         List<String> classes = redefined.stream().filter(e -> e.getValue().loaderType.equals(loaderType))
                 .limit(5).map(Map.Entry::getKey).toList();
-        boolean confirmed = survivors >= Thresholds.MIN_SURVIVING_LOADERS && survivors > survivorsFirst;
+        boolean confirmed = survivors.loaders >= Thresholds.MIN_SURVIVING_LOADERS && growth > 0
+                && survivors.metaspaceBytes >= Thresholds.MIN_SHARE_OF_METASPACE_GROWTH * growth;
         List<Evidence> evidence = new ArrayList<>();
-        if (latest != null && survivors > 0) {
-            evidence.add(new Evidence(Evidence.Signal.OWNERS_ACCUMULATE, String.format(Locale.ROOT, "%d of the %d"
-                    + " loaders of type %s outlived a collection that unloads classes (%d at the first listing after"
-                    + " warm-up)", survivors, loadersNow, loaderType, survivorsFirst)));
+        if (survivors.loaders > 0) {
+            evidence.add(new Evidence(Evidence.Signal.OWNERS_ACCUMULATE, String.format(Locale.ROOT, "%d loaders of"
+                    + " type %s, first listed since the growth began, outlived a collection that unloads classes"
+                    + " (their classes take %.0f kB of metaspace)", survivors.loaders, loaderType,
+                    survivors.metaspaceBytes / 1000.0)));
         }
         if (!classes.isEmpty()) {
-            evidence.add(new Evidence(Evidence.Signal.CLASSES_REDEFINED, classes.stream().map(name -> name + " "
-                    + definitions.get(name).definitions + "×").reduce((a, b) -> a + ", " + b)
-                    .map(text -> "defined again and again by new loaders: " + text).orElse("")));
+            evidence.add(new Evidence(Evidence.Signal.CLASSES_REDEFINED, "defined again and again by new loaders: "
+                    + String.join(", ", classes.stream().map(name -> name + " " + definitions.get(name).definitions
+                    + "×").toList())));
         }
         if (latestCounts != null && firstCounts != null) {
             evidence.add(new Evidence(Evidence.Signal.KIND_GROWTH, String.format(Locale.ROOT, "classes loaded %d →"
@@ -224,8 +227,11 @@ final class ClassMetadataTracker {
                     latestCounts.loadedClassCount(), firstCounts.unloadedClassCount(),
                     latestCounts.unloadedClassCount())));
         }
+        // The loader's own frames and the frames of the classes it defines are how it loads; the frame after them
+        // is the code that asked for the classes.
         List<StackFrame> stack = defineStacks.getOrDefault(loaderType, List.of()).stream()
-                .filter(frame -> !frame.typeName().equals(loaderType)).toList();
+                .filter(frame -> !frame.typeName().equals(loaderType) && !classes.contains(frame.typeName()))
+                .toList();
         if (!stack.isEmpty()) {
             StackFrame shown = stack.stream().filter(f -> !f.isJdkFrame()).findFirst().orElse(stack.get(0));
             evidence.add(new Evidence(Evidence.Signal.ALLOCATING_CODE, "classes defined from " + shown));
@@ -237,43 +243,16 @@ final class ClassMetadataTracker {
                 .max(Comparator.comparing((SiteSummary s) -> !s.referenceChain().isEmpty())
                         .thenComparing(SiteSummary::accumulating).thenComparingInt(SiteSummary::liveSamples))
                 .orElse(null);
-        double perMinute = Double.NaN;
-        if (latest != null && firstListingAfterWarmUp != null && latest.time.isAfter(firstListingAfterWarmUp.time)) {
-            perMinute = (survivors - survivorsFirst) * 60.0
-                    / Duration.between(firstListingAfterWarmUp.time, latest.time).toSeconds();
-        }
+        double perMinute = survivors.first != null && lastUnloading.isAfter(survivors.first)
+                ? survivors.loaders * 60.0 / (Duration.between(survivors.first, lastUnloading).toNanos() / 1e9)
+                : Double.NaN;
         return new KindNaming(loaderType, confirmed, classes, stack, holders, perMinute, "", evidence);
     }
 
     private void completeListing() {
         // Loaders missing from a complete listing were unloaded.
         loaders.keySet().removeIf(id -> !listing.contains(id));
-        Instant time = listingTime;
-        // A loader outlived an unloading collection when it was listed before the latest one before this listing.
-        Instant lastUnloading = unloadingEnds.stream().filter(end -> end.isBefore(time)).max(Instant::compareTo)
-                .orElse(Instant.MIN);
-        Map<String, TypeCount> types = new HashMap<>();
-        for (Long id : listing) {
-            Loader loader = loaders.get(id);
-            if (loader == null) {
-                continue;
-            }
-            TypeCount count = types.computeIfAbsent(loader.type, t -> new TypeCount());
-            count.loaders++;
-            if (loader.firstSeen.isBefore(lastUnloading)) {
-                count.survivors++;
-            }
-        }
-        Listing complete = new Listing(time, types);
-        listings.addLast(complete);
-        if (listings.size() > LISTINGS_KEPT) {
-            listings.removeFirst();
-        }
-        // The first listing to compare with is one after warm-up that some unloading collection preceded: before any,
-        // no loader can have outlived one.
-        if (firstListingAfterWarmUp == null && !time.isBefore(warmUp.end()) && lastUnloading != Instant.MIN) {
-            firstListingAfterWarmUp = complete;
-        }
+        lastListing = listingTime;
         listing.clear();
     }
 
@@ -296,24 +275,20 @@ final class ClassMetadataTracker {
     private static final class Loader {
         final String type;
         final Instant firstSeen;
-        long classes;
         long metaspaceBytes;
 
-        Loader(String type, Instant firstSeen, long classes, long metaspaceBytes) {
+        Loader(String type, Instant firstSeen, long metaspaceBytes) {
             this.type = type;
             this.firstSeen = firstSeen;
-            this.classes = classes;
             this.metaspaceBytes = metaspaceBytes;
         }
     }
 
-    /** Loaders of one type in a listing, and how many of them outlived an unloading collection. */
+    /** Loaders of one type that outlived an unloading collection, and the metaspace their classes take. */
     private static final class TypeCount {
         int loaders;
-        int survivors;
-    }
-
-    private record Listing(Instant time, Map<String, TypeCount> types) {
+        long metaspaceBytes;
+        Instant first;
     }
 
     /** How often a class name was defined, by loaders of one type. */

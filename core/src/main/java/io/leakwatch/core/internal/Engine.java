@@ -247,7 +247,7 @@ public final class Engine {
         List<KindSeries> natives = nativeMemory.series(config);
         result.add(kindJudge.judge(classMetadata.series(config),
                 kindJudge.falseAlarmRate(LeakKind.CLASS_METADATA, 0),
-                (start, grown) -> classMetadata.naming(siteSummaries)));
+                (start, grown) -> classMetadata.naming(start, grown, siteSummaries)));
         result.add(kindJudge.judge(threads.series(), kindJudge.falseAlarmRate(LeakKind.THREADS, 0), threads::naming));
         result.add(kindJudge.judge(directMemory.series(config), kindJudge.falseAlarmRate(LeakKind.DIRECT_MEMORY, 0),
                 (start, grown) -> directMemory.naming(growth, siteSummaries)));

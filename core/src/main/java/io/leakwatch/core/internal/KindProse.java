@@ -30,12 +30,13 @@ final class KindProse {
         boolean named = has(findings, Rule.KIND_CODE_NAMED) && candidate != null;
         return switch (decisive.rule()) {
             case KIND_GROWS -> growth(name + " grew by", decisive, rules)
-                    + (named ? ", and " + code(candidate) : ", but nothing recorded names the code behind it")
-                    + exhaustion(decisive) + ".";
+                    + (kind == LeakKind.NATIVE_MEMORY ? "" : named ? ", and " + code(candidate)
+                    : ", but nothing recorded names the code behind it") + exhaustion(decisive) + ".";
             case KIND_EXHAUSTED -> String.format(Locale.ROOT, "%s is nearly exhausted: %s of at most %s in the latest"
                             + " %.0f measurements", name, kind.format(decisive.value(rules.unit("latestLevel%s"))),
                     kind.format(decisive.value(rules.maxName())), decisive.value("measurements"))
-                    + (named ? ", and " + code(candidate) : ", and nothing recorded names the code behind it") + ".";
+                    + (kind == LeakKind.NATIVE_MEMORY ? "" : named ? ", and " + code(candidate)
+                    : ", and nothing recorded names the code behind it") + ".";
             case KIND_MAY_GROW -> growth(name + " may be growing, by", decisive, rules) + String.format(Locale.ROOT,
                     ", but not yet clearly enough to call it a leak (that takes evidence of %s and growth of %s).",
                     Odds.format(decisive.threshold("logBayesFactor")),
@@ -81,7 +82,10 @@ final class KindProse {
         Finding decisive = findings.get(0);
         LeakKind kind = decisive.kind();
         return switch (decisive.rule()) {
-            case KIND_GROWS, KIND_EXHAUSTED -> has(findings, Rule.KIND_CODE_NAMED) ? "" : toName(kind);
+            case KIND_GROWS, KIND_EXHAUSTED -> kind == LeakKind.NATIVE_MEMORY ? "Native Memory Tracking says which"
+                    + " category grows, not which code: run with -XX:NativeMemoryTracking=detail and compare"
+                    + " `jcmd <pid> VM.native_memory detail` over time (baseline, then detail.diff) for the call"
+                    + " sites." : has(findings, Rule.KIND_CODE_NAMED) ? "" : toName(kind);
             case KIND_MAY_GROW, KIND_BACK_TO_EARLIER_PEAK, KIND_TOO_LITTLE_EVIDENCE ->
                     "Watch for longer: a few more measurements settle it.";
             case KIND_SAMPLES_RISE -> "Take heap inspections some time apart (their full collections free what is"
@@ -137,7 +141,7 @@ final class KindProse {
             case DIRECT_MEMORY -> "direct buffers" + (at.isEmpty() ? "" : " allocated at " + at)
                     + (candidate.growingTypes().isEmpty() ? "" : (at.isEmpty() ? "" : ",") + " with "
                     + String.join(", ", candidate.growingTypes()) + " growing in step") + held;
-            case NATIVE_MEMORY -> "Native Memory Tracking attributes it to " + candidate.objectType();
+            case NATIVE_MEMORY -> "native memory of category " + candidate.objectType() + " grows";
             case HEAP -> candidate.objectType() + " grows";
         };
     }

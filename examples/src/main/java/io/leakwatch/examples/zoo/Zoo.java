@@ -17,10 +17,18 @@ public final class Zoo {
         SCENARIOS.put("inner-class", InnerClassLeak::new);
         SCENARIOS.put("slow-leak-large-heap", SlowLeakUnderLargeHeap::new);
         SCENARIOS.put("small-objects", SmallObjectLeak::new);
+        SCENARIOS.put("plugin-reload", PluginReloadLeak::new);
+        SCENARIOS.put("executor-per-job", ExecutorPerJobLeak::new);
+        SCENARIOS.put("direct-buffer-cache", DirectBufferLeak::new);
+        SCENARIOS.put("native-memory", NativeMemoryLeak::new);
         SCENARIOS.put("lru-cache", LruCache::new);
         SCENARIOS.put("batch-job", BatchJob::new);
         SCENARIOS.put("request-churn", RequestChurn::new);
         SCENARIOS.put("startup-structure", StartupStructure::new);
+        SCENARIOS.put("plugin-hot-reload", PluginHotReload::new);
+        SCENARIOS.put("bounded-thread-pool", BoundedThreadPool::new);
+        SCENARIOS.put("pooled-direct-buffers", PooledDirectBuffers::new);
+        SCENARIOS.put("native-churn", NativeChurn::new);
     }
 
     private Zoo() {
@@ -32,11 +40,14 @@ public final class Zoo {
     }
 
     /**
-     * A new instance of the named scenario.
+     * A new instance of the named scenario; {@code a+b} runs several in one program, a step of each in turn.
      *
      * @throws IllegalArgumentException naming the scenarios there are
      */
     public static Scenario create(String name) {
+        if (name.contains("+")) {
+            return new CompositeScenario(java.util.Arrays.stream(name.split("\\+")).map(Zoo::create).toList());
+        }
         Supplier<Scenario> scenario = SCENARIOS.get(name);
         if (scenario == null) {
             throw new IllegalArgumentException("No scenario '" + name + "'; the zoo has " + SCENARIOS.keySet());

@@ -27,7 +27,13 @@ public final class EventHandlers {
         this.handlers = List.of(new GarbageCollectionHandler(feed), new G1GarbageCollectionHandler(feed),
                 new GcHeapSummaryHandler(feed), new GcHeapConfigurationHandler(feed),
                 new OldObjectSampleHandler(feed, includeValues), new HeapInspectionHandler(feed),
-                new ClassHistogramEntryHandler(feed));
+                new ClassHistogramEntryHandler(feed),
+                // The kinds outside the heap.
+                new MetaspaceSummaryHandler(feed), new UnsignedLongFlagHandler(feed),
+                new ClassLoadingStatisticsHandler(feed), new ClassLoaderStatisticsHandler(feed),
+                new ClassDefineHandler(feed), new JavaThreadStatisticsHandler(feed), new ThreadStartHandler(feed),
+                new ThreadEndHandler(feed), new DirectBufferStatisticsHandler(feed), new MethodTraceHandler(feed),
+                new NativeMemoryUsageHandler(feed));
     }
 
     /** The names of the event types read. */
@@ -35,10 +41,15 @@ public final class EventHandlers {
         return handlers.stream().map(EventHandler::eventName).toList();
     }
 
-    /** Enables every handler's event type in a recording, with the settings the handler declares. */
+    /**
+     * Enables every handler's event type in a recording, with the settings the handler declares; those that declare
+     * {@link EventSettingsSpec#OFF} are left to the recordings that need them.
+     */
     public void enableOn(Recording recording) {
         for (EventHandler handler : handlers) {
-            handler.settings().applyTo(recording.enable(handler.eventName()));
+            if (!handler.settings().off()) {
+                handler.settings().applyTo(recording.enable(handler.eventName()));
+            }
         }
     }
 
