@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param note                what the kind needs or what its series leaves out, or empty
  * @param verdict             the kind's own verdict
  * @param findings            its reasons, the decisive one first ({@link Finding#kind()} is this kind)
+ * @param reason              its verdict in words, rendered from {@code findings} (empty when not recorded)
  * @param growthSuspected     whether its series rises enough to look closer (the live monitor records the stacks
  *                            that name the code, and takes heap inspections for kinds that collections measure)
  * @param projectedExhaustion the time until its maximum at the rate it grows now, or null when it does not grow or
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param trend               the trend of the measurements the verdict rests on, or null with fewer than three
  */
 public record KindReport(LeakKind kind, String series, boolean recorded, String note, Verdict verdict,
-                         List<Finding> findings, boolean growthSuspected, Duration projectedExhaustion, long maxValue,
+                         List<Finding> findings, String reason, boolean growthSuspected, Duration projectedExhaustion, long maxValue,
                          List<SeriesPoint> points, List<SeriesPoint> samples, SeriesTrend trend) {
 
     public KindReport {
@@ -37,12 +38,14 @@ public record KindReport(LeakKind kind, String series, boolean recorded, String 
         Objects.requireNonNull(verdict, "verdict");
         note = note == null ? "" : note;
         findings = List.copyOf(findings);
+        reason = reason == null ? "" : reason;
         points = List.copyOf(points);
         samples = List.copyOf(samples);
     }
 
     /** The kind and series for people: {@code threads}, {@code native memory (Other)}. */
     public String displayName() {
-        return kind == LeakKind.NATIVE_MEMORY ? kind.displayName() + " (" + series + ")" : kind.displayName();
+        return kind == LeakKind.NATIVE_MEMORY && !series.isEmpty() ? kind.displayName() + " (" + series + ")"
+                : kind.displayName();
     }
 }

@@ -35,7 +35,7 @@ class AgentTest {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("unmonitored program done").doesNotContain("[leakwatch] not started");
-        assertThat(Files.readString(out.resolve("analysis.json"))).contains("\"schemaVersion\": 2");
+        assertThat(Files.readString(out.resolve("analysis.json"))).contains("\"schemaVersion\": 3");
         RecordingAnalysis offline = new RecordingAnalyzer().analyze(out);
         assertThat(offline.analysis().counts().collections()).isPositive();
     }

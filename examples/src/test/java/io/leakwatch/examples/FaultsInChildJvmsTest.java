@@ -85,7 +85,7 @@ class FaultsInChildJvmsTest {
 
         assertThat(result.output()).contains("OutOfMemoryError");
         assertThat(result.exitCode()).isNotZero();
-        assertThat(Files.readString(out.resolve("analysis.json"))).contains("\"schemaVersion\": 2");
+        assertThat(Files.readString(out.resolve("analysis.json"))).contains("\"schemaVersion\": 3");
         RecordingAnalysis offline = new RecordingAnalyzer(ChildJvm.fastAnalysis()).analyze(out);
         assertThat(offline.analysis().verdict()).as(offline.analysis().reason()).isEqualTo(Verdict.LEAK);
         assertThat(offline.analysis().topCandidate().objectType() + " "

@@ -69,7 +69,7 @@ class ReportOfARealLeakTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(Files.readString(json)).contains("\"schemaVersion\": 2", "\"verdict\": \"LEAK\"", LEAKING_CLASS,
+        assertThat(Files.readString(json)).contains("\"schemaVersion\": 3", "\"verdict\": \"LEAK\"", LEAKING_CLASS,
                 "\"inputs\": [", "\"status\": \"COMPLETE\"");
     }
 

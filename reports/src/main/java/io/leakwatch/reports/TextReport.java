@@ -8,6 +8,7 @@ import io.leakwatch.core.Evidence;
 import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.Odds;
 import io.leakwatch.core.ReferenceStep;
@@ -21,7 +22,8 @@ import java.util.Locale;
 
 /**
  * Renders an analysis for a terminal: the verdict and its reason first, then each candidate with its allocation
- * stack and reference chain (the accumulation point marked), then the live set and GC statistics.
+ * stack and reference chain (the accumulation point marked), then the live set, the kinds outside the heap and GC
+ * statistics.
  *
  * <pre>{@code
  * System.out.print(TextReport.render(result.analysis(), result.files()));
@@ -51,12 +53,17 @@ public final class TextReport {
         }
         List<LeakCandidate> candidates = analysis.candidates();
         for (int i = 0; i < candidates.size(); i++) {
-            candidate(out, i + 1, candidates.size(), candidates.get(i));
+            if (candidates.get(i).kind() == LeakKind.HEAP) {
+                candidate(out, i + 1, candidates.size(), candidates.get(i));
+            } else {
+                KindText.candidate(out, i + 1, candidates.size(), candidates.get(i));
+            }
         }
         if (candidates.isEmpty()) {
             suspects(out, analysis.sites());
         }
         liveSet(out, analysis);
+        KindText.section(out, analysis.kinds());
         gc(out, analysis.gc());
         for (FileReport file : files) {
             if (file.status() != FileReport.Status.COMPLETE) {

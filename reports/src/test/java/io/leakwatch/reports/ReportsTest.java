@@ -32,7 +32,7 @@ class ReportsTest {
     void jsonCarriesTheSchemaVersionVerdictAndTheCandidatesFields() {
         String json = JsonReport.render(leak);
 
-        assertThat(json).contains("\"schemaVersion\": 2", "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
+        assertThat(json).contains("\"schemaVersion\": 3", "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
                 "\"findings\": [", "\"rule\": \"live-set-grows\"", "\"logBayesFactor\": ", "\"status\": \"CONFIRMED\"",
                 "\"allocationSite\": [", "\"referenceChain\": [", "\"accumulationPoint\": {",
                 "\"growthBytesPerMinute\": ", "\"confidence\": ", "\"evidence\": [", "\"liveSet\": {", "\"gc\": [");

@@ -278,8 +278,11 @@ public final class Engine {
         List<SeriesPoint> samples = series.envelope().isEmpty() && series.measured().equals(series.samples())
                 ? List.of() : LiveSetTracker.lowestOfGroups(series.samples(), LiveSetTracker.MAX_TREND_POINTS,
                 SeriesPoint::value);
+        String reason = judgement.findings().isEmpty() ? "" : KindProse.reason(judgement.findings(),
+                judgement.candidate());
         return new KindReport(series.kind(), series.series(), series.recorded(), series.note(), judgement.verdict(),
-                judgement.findings(), judgement.suspected(), exhaustion, series.maxValue(), points, samples, trend);
+                judgement.findings(), reason, judgement.suspected(), exhaustion, series.maxValue(), points, samples,
+                trend);
     }
 
     /**

@@ -36,7 +36,10 @@ final class ClassLoaderStatisticsHandler implements EventHandler {
         String type = loader == null || loader.getType() == null ? BOOTSTRAP
                 : JavaTypeName.of(loader.getType().getName());
         long id = loader == null ? 0 : loader.getId();
+        // JDK 8 to 14 name the hidden classes' part "anonymous"; the analysis reads JDK 17 and later in full.
+        long hidden = event.hasField("hiddenChunkSize") ? event.getLong("hiddenChunkSize")
+                : event.hasField("anonymousChunkSize") ? event.getLong("anonymousChunkSize") : 0;
         feed.classLoader(new ClassLoaderStatistics(event.getStartTime(), id, type, event.getLong("classCount"),
-                Math.max(0, event.getLong("chunkSize")) + Math.max(0, event.getLong("hiddenChunkSize"))));
+                Math.max(0, event.getLong("chunkSize")) + Math.max(0, hidden)));
     }
 }

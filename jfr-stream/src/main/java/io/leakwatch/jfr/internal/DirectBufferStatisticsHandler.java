@@ -29,7 +29,11 @@ final class DirectBufferStatisticsHandler implements EventHandler {
 
     @Override
     public void accept(RecordedEvent event) {
+        if (!event.hasField("memoryUsed") || !event.hasField("count")) {
+            return; // not the JDK's event of that name as JDK 17 and later write it
+        }
+        long max = event.hasField("maxCapacity") ? Math.max(0, event.getLong("maxCapacity")) : 0;
         feed.directBuffers(new DirectBufferStatistics(event.getStartTime(), event.getLong("count"),
-                Math.max(0, event.getLong("memoryUsed")), Math.max(0, event.getLong("maxCapacity"))));
+                Math.max(0, event.getLong("memoryUsed")), max));
     }
 }
