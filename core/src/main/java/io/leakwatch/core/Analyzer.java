@@ -5,7 +5,7 @@ import io.leakwatch.core.internal.Engine;
 /**
  * The leak-analysis engine: feed it events in roughly the order they happened, ask for an {@link Analysis} at any
  * time. The heap's events (collections, heap summaries, old-object samples, heap inspections) decide the live set;
- * the others (metaspace, class loaders and definitions, threads, direct buffers, native memory) decide the kinds
+ * the others (metaspace, class definitions and unloading, threads, direct buffers, native memory) decide the kinds
  * outside the heap ({@link LeakKind}). It reads time only from the events, never from the clock, so a recording replayed offline gives the verdict
  * the live monitor gave.
  *
@@ -60,9 +60,9 @@ public final class Analyzer {
         engine.accept(counts);
     }
 
-    /** Adds one loader of a listing of live class loaders (all loaders of one listing share its time). */
-    public void accept(ClassLoaderStatistics loader) {
-        engine.accept(loader);
+    /** Adds a class unloaded with its loader. */
+    public void accept(ClassUnload unload) {
+        engine.accept(unload);
     }
 
     /** Adds a class definition. */

@@ -10,8 +10,8 @@ public enum LeakKind {
     /** Objects in the Java heap: the live set after collections, class histograms, old-object samples. */
     HEAP(Unit.BYTES),
     /**
-     * Class metadata: classes and their loaders in metaspace ({@code jdk.MetaspaceSummary}, {@code
-     * jdk.ClassLoaderStatistics}, {@code jdk.ClassDefine}); it fills up to {@code -XX:MaxMetaspaceSize}.
+     * Class metadata: classes and their loaders in metaspace ({@code jdk.MetaspaceSummary}, {@code jdk.ClassDefine},
+     * {@code jdk.ClassUnload}); it fills up to {@code -XX:MaxMetaspaceSize}.
      */
     CLASS_METADATA(Unit.BYTES),
     /** Java threads that are started and never end ({@code jdk.JavaThreadStatistics}, {@code jdk.ThreadStart}). */

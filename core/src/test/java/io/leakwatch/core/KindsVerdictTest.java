@@ -91,11 +91,6 @@ class KindsVerdictTest {
                 run.metaspace(metaspace + (long) (random.nextGaussian() * 30_000), 0)
                         .full(s, 70 * MB, 20 * MB + (long) (random.nextGaussian() * 300_000));
             }
-            if (s % 5 == 0) {
-                for (int id = 0; id <= s; id++) {
-                    run.loader(s + 0.5, id, LOADER);
-                }
-            }
         }
 
         Analysis analysis = run.analyze(CONFIG);
@@ -125,10 +120,8 @@ class KindsVerdictTest {
             if (s % 40 == 39) {
                 run.metaspace(20 * MB + (long) (random.nextGaussian() * 30_000), 0)
                         .full(s + 0.5, 70 * MB, 20 * MB + (long) (random.nextGaussian() * 300_000));
-            }
-            if (s % 5 == 0) {
-                for (int id = (int) (s - sinceFull); id <= s; id++) {
-                    run.loader(s + 0.5, id, LOADER);
+                for (int id = (int) (s - sinceFull); id < s; id++) {
+                    run.unload(s + 0.6, PLUGIN, id);
                 }
             }
         }
@@ -152,17 +145,17 @@ class KindsVerdictTest {
             if (s % 2 == 0) {
                 run.young(s, 90 * MB, 30 * MB + (s % 20) * MB);
             }
+            if (s == 0) {
+                for (int id = 0; id < 300; id++) {
+                    run.define(s, PLUGIN, id, LOADER, DEFINE_STACK);
+                }
+            }
+            run.define(s, PLUGIN, 1000 + s, LOADER, DEFINE_STACK);
             if (s % 40 == 39) {
                 run.metaspace(30 * MB + s * 16_000L + (long) (random.nextGaussian() * 30_000), 0)
                         .full(s + 0.5, 70 * MB, 20 * MB + (long) (random.nextGaussian() * 300_000));
-            }
-            run.define(s, PLUGIN, 1000 + s, LOADER, DEFINE_STACK);
-            if (s % 5 == 0) {
-                for (int id = 0; id < 300; id++) {
-                    run.loader(s + 0.5, id, LOADER);
-                }
-                for (int id = 1000 + s - s % 40; id <= 1000 + s; id++) {
-                    run.loader(s + 0.5, id, LOADER);
+                for (int id = 1000 + s - 40; id < 1000 + s; id++) {
+                    run.unload(s + 0.6, PLUGIN, id);
                 }
             }
         }

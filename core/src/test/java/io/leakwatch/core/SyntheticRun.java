@@ -83,9 +83,9 @@ final class SyntheticRun {
         return this;
     }
 
-    SyntheticRun loader(double atSeconds, long id, String type) {
-        ClassLoaderStatistics loader = new ClassLoaderStatistics(at(atSeconds), id, type, 3, 20_000);
-        add(atSeconds, a -> a.accept(loader));
+    SyntheticRun unload(double atSeconds, String className, long loaderId) {
+        ClassUnload unload = new ClassUnload(at(atSeconds), className, loaderId);
+        add(atSeconds, a -> a.accept(unload));
         return this;
     }
 

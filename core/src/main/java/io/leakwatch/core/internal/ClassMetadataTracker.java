@@ -2,8 +2,8 @@ package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.ClassDefinition;
-import io.leakwatch.core.ClassLoaderStatistics;
 import io.leakwatch.core.ClassLoadingStatistics;
+import io.leakwatch.core.ClassUnload;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.GcKind;
 import io.leakwatch.core.HeapSummary;
@@ -16,10 +16,8 @@ import io.leakwatch.core.StackFrame;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -28,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Class metadata: metaspace after collections, the loaders alive at each listing, and the classes they define.
@@ -39,11 +38,14 @@ import java.util.Set;
  * metaspace right after an unloading collection is a measurement; the rest bounds it from above, as the heap after a
  * young collection bounds the live set.
  *
- * <p>The code behind it: a loader type whose loaders outlive unloading collections (present in a listing before one
- * and still present after it) and keep adding to their number is what accumulates; the classes that new loaders of
- * that type define again and again, and the stack that defines them ({@code jdk.ClassDefine}, which the live monitor
- * records while class metadata is suspected), say which code it is; an old-object chain through those classes says
- * who holds them. Not thread-safe.
+ * <p>The code behind it: a loader type whose loaders outlive unloading collections and keep adding to their number
+ * is what accumulates. A loader is known from the classes it defines ({@code jdk.ClassDefine}, which the live monitor
+ * records with stacks while class metadata is suspected) and gone once its classes are unloaded
+ * ({@code jdk.ClassUnload}); one that defined classes before an unloading collection and has no unloading since
+ * outlived it. ({@code jdk.ClassLoaderStatistics} lists the loaders too, but a live stream resolves every listed
+ * loader to the application class loader, on JDK 17 and 25 alike: measured here, while files resolve them right.)
+ * The classes new loaders of that type define again and again, and the stack that defines them, say which code it
+ * is; an old-object chain through those classes says who holds them. Not thread-safe.
  */
 final class ClassMetadataTracker {
     static final String SERIES = "metaspace";
@@ -51,24 +53,18 @@ final class ClassMetadataTracker {
     private static final int PENDING_LIMIT = 64;
     private static final int LOADER_LIMIT = 100_000;
     private static final int CLASS_NAME_LIMIT = 4096;
-    /**
-     * The JVM writes one listing's events over a millisecond or two, and two listings at a chunk's end and the next
-     * one's start: events this close to a listing's first belong to it.
-     */
-    private static final Duration LISTING_SPREAD = Duration.ofSeconds(1);
 
     private final WarmUpClock warmUp;
     private final SeriesRecorder metaspace = new SeriesRecorder(false);
     private final Map<Long, SeriesPoint> afterByGc = new LinkedHashMap<>();
     private final Set<Long> measuringGcs = new HashSet<>();
-    private final Deque<Instant> unloadingEnds = new ArrayDeque<>();
+    private final TreeSet<Instant> unloadingEnds = new TreeSet<>();
     private Instant concurrentCycleEnd;
     private long maxBytes;
 
+    /** Loaders that defined classes and have not been unloaded, by their identity. */
     private final Map<Long, Loader> loaders = new HashMap<>();
-    private Instant listingTime;
-    private Instant lastListing;
-    private final Set<Long> listing = new HashSet<>();
+    private final Map<String, Long> unloadedByType = new HashMap<>();
 
     private final Map<String, Redefinition> definitions = new LinkedHashMap<>();
     private final Map<String, List<StackFrame>> defineStacks = new HashMap<>();
@@ -131,27 +127,14 @@ final class ClassMetadataTracker {
         latestCounts = counts;
     }
 
-    /** One loader of a listing; a listing is complete when one with a later time begins. */
-    void record(ClassLoaderStatistics loader) {
-        warmUp.noteTime(loader.time());
-        if (listingTime != null && (loader.time().isBefore(listingTime)
-                || loader.time().isAfter(listingTime.plus(LISTING_SPREAD)))) {
-            completeListing();
-        }
-        if (listing.isEmpty()) {
-            listingTime = loader.time();
-        }
-        listing.add(loader.loaderId());
-        Loader known = loaders.get(loader.loaderId());
-        if (known == null && loaders.size() < LOADER_LIMIT) {
-            loaders.put(loader.loaderId(), new Loader(loader.loaderType(), loader.time(), loader.metaspaceBytes()));
-        } else if (known != null) {
-            known.metaspaceBytes = loader.metaspaceBytes();
-        }
-    }
-
     void record(ClassDefinition definition) {
         warmUp.noteTime(definition.time());
+        Loader loader = loaders.get(definition.loaderId());
+        if (loader == null && loaders.size() < LOADER_LIMIT) {
+            loaders.put(definition.loaderId(), new Loader(definition.loaderType(), definition.time()));
+        } else if (loader != null && definition.time().isBefore(loader.firstDefined)) {
+            loader.firstDefined = definition.time();
+        }
         Redefinition known = definitions.get(definition.className());
         if (known == null && definitions.size() < CLASS_NAME_LIMIT) {
             definitions.put(definition.className(), new Redefinition(definition.loaderType()));
@@ -165,6 +148,15 @@ final class ClassMetadataTracker {
         }
     }
 
+    /** A class unloaded: its loader is gone with it. */
+    void record(ClassUnload unload) {
+        warmUp.noteTime(unload.time());
+        Loader gone = loaders.remove(unload.loaderId());
+        if (gone != null) {
+            unloadedByType.merge(gone.type, 1L, Long::sum);
+        }
+    }
+
     /** The metaspace series as of now. */
     KindSeries series(AnalyzerConfig config) {
         String note = metaspace.isEmpty() ? "no jdk.MetaspaceSummary events: record with garbage collection events"
@@ -174,24 +166,29 @@ final class ClassMetadataTracker {
     }
 
     /**
-     * What names the code: the loader type with the most loaders that were first listed since the growth began
-     * ({@code from}) and outlived a collection that unloads classes since; confirmed when they are at least
-     * {@link Thresholds#MIN_SURVIVING_LOADERS} and their classes take at least
-     * {@link Thresholds#MIN_SHARE_OF_METASPACE_GROWTH} of the metaspace growth since {@code from} ({@code growth}).
-     * Without such loaders, the loader type that defined the same classes most often, unconfirmed.
+     * What names the code: the loader type with the most loaders created since the growth began ({@code from}) that
+     * outlived a collection that unloads classes; confirmed when they are at least
+     * {@link Thresholds#MIN_SURVIVING_LOADERS}, created between at least {@link Thresholds#MIN_LOADER_ARRIVALS}
+     * different pairs of such collections (loaders that keep coming, not one deployment). Without such loaders, the
+     * loader type that defined the same classes most often, unconfirmed.
      */
     KindNaming naming(Instant from, double growth, List<SiteSummary> sites) {
-        Instant lastUnloading = unloadingEnds.stream().filter(end -> lastListing != null && end.isBefore(lastListing))
-                .max(Instant::compareTo).orElse(Instant.MIN);
+        // Unloading shows up as jdk.ClassUnload events that may arrive after the collection's own: a loader counts
+        // as having outlived a collection only once a later one has ended too.
+        Instant cut = unloadingEnds.isEmpty() ? null : unloadingEnds.lower(unloadingEnds.last());
         Map<String, TypeCount> types = new HashMap<>();
         for (Loader loader : loaders.values()) {
-            if (!loader.firstSeen.isBefore(lastUnloading) || from != null && loader.firstSeen.isBefore(from)) {
+            Instant outlived = cut == null ? null : unloadingEnds.ceiling(loader.firstDefined);
+            if (outlived == null || outlived.isAfter(cut) || from != null && loader.firstDefined.isBefore(from)) {
                 continue;
             }
             TypeCount count = types.computeIfAbsent(loader.type, t -> new TypeCount());
             count.loaders++;
-            count.metaspaceBytes += loader.metaspaceBytes;
-            count.first = count.first == null || loader.firstSeen.isBefore(count.first) ? loader.firstSeen : count.first;
+            count.arrivals.add(outlived);
+            count.first = count.first == null || loader.firstDefined.isBefore(count.first) ? loader.firstDefined
+                    : count.first;
+            count.last = count.last == null || loader.firstDefined.isAfter(count.last) ? loader.firstDefined
+                    : count.last;
         }
         Map.Entry<String, TypeCount> most = types.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<String, TypeCount> e) -> e.getValue().loaders)).orElse(null);
@@ -207,14 +204,14 @@ final class ClassMetadataTracker {
         TypeCount survivors = most != null ? most.getValue() : new TypeCount();
         List<String> classes = redefined.stream().filter(e -> e.getValue().loaderType.equals(loaderType))
                 .limit(5).map(Map.Entry::getKey).toList();
-        boolean confirmed = survivors.loaders >= Thresholds.MIN_SURVIVING_LOADERS && growth > 0
-                && survivors.metaspaceBytes >= Thresholds.MIN_SHARE_OF_METASPACE_GROWTH * growth;
+        boolean confirmed = survivors.loaders >= Thresholds.MIN_SURVIVING_LOADERS
+                && survivors.arrivals.size() >= Thresholds.MIN_LOADER_ARRIVALS;
         List<Evidence> evidence = new ArrayList<>();
         if (survivors.loaders > 0) {
             evidence.add(new Evidence(Evidence.Signal.OWNERS_ACCUMULATE, String.format(Locale.ROOT, "%d loaders of"
-                    + " type %s, first listed since the growth began, outlived a collection that unloads classes"
-                    + " (their classes take %.0f kB of metaspace)", survivors.loaders, loaderType,
-                    survivors.metaspaceBytes / 1000.0)));
+                            + " type %s, created since the growth began between %d different pairs of collections"
+                            + " that unload classes, outlived them (%d of the type were unloaded)", survivors.loaders,
+                    loaderType, survivors.arrivals.size(), unloadedByType.getOrDefault(loaderType, 0L))));
         }
         if (!classes.isEmpty()) {
             evidence.add(new Evidence(Evidence.Signal.CLASSES_REDEFINED, "defined again and again by new loaders: "
@@ -243,23 +240,16 @@ final class ClassMetadataTracker {
                 .max(Comparator.comparing((SiteSummary s) -> !s.referenceChain().isEmpty())
                         .thenComparing(SiteSummary::accumulating).thenComparingInt(SiteSummary::liveSamples))
                 .orElse(null);
-        double perMinute = survivors.first != null && lastUnloading.isAfter(survivors.first)
-                ? survivors.loaders * 60.0 / (Duration.between(survivors.first, lastUnloading).toNanos() / 1e9)
+        double perMinute = survivors.first != null && survivors.last.isAfter(survivors.first)
+                ? (survivors.loaders - 1) * 60.0 / (Duration.between(survivors.first, survivors.last).toNanos() / 1e9)
                 : Double.NaN;
         return new KindNaming(loaderType, confirmed, classes, stack, holders, perMinute, "", evidence);
     }
 
-    private void completeListing() {
-        // Loaders missing from a complete listing were unloaded.
-        loaders.keySet().removeIf(id -> !listing.contains(id));
-        lastListing = listingTime;
-        listing.clear();
-    }
-
     private void noteUnloading(Instant end) {
-        unloadingEnds.addLast(end);
+        unloadingEnds.add(end);
         if (unloadingEnds.size() > PENDING_LIMIT) {
-            unloadingEnds.removeFirst();
+            unloadingEnds.pollFirst();
         }
     }
 
@@ -271,24 +261,23 @@ final class ClassMetadataTracker {
         }
     }
 
-    /** A loader seen in a listing. */
+    /** A loader known from the classes it defined. */
     private static final class Loader {
         final String type;
-        final Instant firstSeen;
-        long metaspaceBytes;
+        Instant firstDefined;
 
-        Loader(String type, Instant firstSeen, long metaspaceBytes) {
+        Loader(String type, Instant firstDefined) {
             this.type = type;
-            this.firstSeen = firstSeen;
-            this.metaspaceBytes = metaspaceBytes;
+            this.firstDefined = firstDefined;
         }
     }
 
-    /** Loaders of one type that outlived an unloading collection, and the metaspace their classes take. */
+    /** Loaders of one type that outlived an unloading collection, and the collections they outlived first. */
     private static final class TypeCount {
+        final Set<Instant> arrivals = new HashSet<>();
         int loaders;
-        long metaspaceBytes;
         Instant first;
+        Instant last;
     }
 
     /** How often a class name was defined, by loaders of one type. */

@@ -4,8 +4,8 @@ import io.leakwatch.core.Analysis;
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.ClassDefinition;
 import io.leakwatch.core.ClassHistogram;
-import io.leakwatch.core.ClassLoaderStatistics;
 import io.leakwatch.core.ClassLoadingStatistics;
+import io.leakwatch.core.ClassUnload;
 import io.leakwatch.core.DirectAllocation;
 import io.leakwatch.core.DirectBufferStatistics;
 import io.leakwatch.core.EventCounts;
@@ -155,9 +155,9 @@ public final class Engine {
         classMetadata.record(counts);
     }
 
-    public void accept(ClassLoaderStatistics loader) {
-        noteTime(loader.time());
-        classMetadata.record(loader);
+    public void accept(ClassUnload unload) {
+        noteTime(unload.time());
+        classMetadata.record(unload);
     }
 
     public void accept(ClassDefinition definition) {

@@ -148,7 +148,7 @@ final class KindProse {
 
     private static String toName(LeakKind kind) {
         return switch (kind) {
-            case CLASS_METADATA -> "Record jdk.ClassLoaderStatistics and jdk.ClassDefine with stack traces, with heap"
+            case CLASS_METADATA -> "Record jdk.ClassDefine with stack traces and jdk.ClassUnload, with heap"
                     + " inspections between (their full collections unload classes); the live monitor does this while"
                     + " class metadata is suspected.";
             case THREADS -> "Record jdk.ThreadStart with stack traces and jdk.ThreadEnd; the live monitor does this"

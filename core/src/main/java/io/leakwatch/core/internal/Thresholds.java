@@ -88,17 +88,16 @@ final class Thresholds {
     /** ... and at least this share of that growth: one site explaining half the new threads is where they come from. */
     static final double MIN_SHARE_OF_THREAD_GROWTH = 0.5;
     /**
-     * Loaders of one type name the code behind growing metaspace when at least this many, first listed since the
-     * growth began, outlived a collection that unloads classes: a healthy hot reload keeps one or two alive, a
-     * server a stable few per application, loaded before ...
+     * Loaders of one type name the code behind growing metaspace when at least this many, created since the growth
+     * began, outlived a collection that unloads classes (a healthy hot reload keeps one or two alive; a server's
+     * applications were loaded before) ...
      */
     static final int MIN_SURVIVING_LOADERS = 4;
     /**
-     * ... and when their classes take at least this share of the metaspace growth since: the JVM's own chunk sizes
-     * count only part of what a loader costs (a plugin loader of three classes took 2-3 kB of chunks and 7 kB of
-     * metaspace growth here), and the JVM's own classes (lambda forms, the monitor's) add slow growth of their own.
+     * ... created between at least this many different pairs of such collections: loaders that keep coming, not one
+     * application deployed at one moment.
      */
-    static final double MIN_SHARE_OF_METASPACE_GROWTH = 0.1;
+    static final int MIN_LOADER_ARRIVALS = 3;
     /** A class defined this many times (by as many loaders) is being defined again and again. */
     static final int MIN_REDEFINITIONS = 3;
     /**

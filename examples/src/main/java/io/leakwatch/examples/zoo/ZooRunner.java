@@ -101,6 +101,8 @@ public final class ZooRunner {
             System.out.println("exhaustionAtLeakSeconds=" + leakAt[3]);
             System.out.println("maxHeap=" + Runtime.getRuntime().maxMemory());
         }
+        // A leaked executor's threads are not daemons: they would keep this JVM alive, as they would a service.
+        System.exit(0);
     }
 
     private static boolean leakAnnounced(List<String> verdicts, long[] leakAt) {

@@ -3,7 +3,7 @@ package io.leakwatch.jfr.internal;
 import io.leakwatch.core.Analyzer;
 import io.leakwatch.core.ClassDefinition;
 import io.leakwatch.core.ClassHistogram;
-import io.leakwatch.core.ClassLoaderStatistics;
+import io.leakwatch.core.ClassUnload;
 import io.leakwatch.core.ClassLoadingStatistics;
 import io.leakwatch.core.DirectAllocation;
 import io.leakwatch.core.DirectBufferStatistics;
@@ -150,9 +150,9 @@ public final class AnalyzerFeed {
         analyzer.accept(counts);
     }
 
-    void classLoader(ClassLoaderStatistics loader) {
+    void classUnload(ClassUnload unload) {
         events++;
-        analyzer.accept(loader);
+        analyzer.accept(unload);
     }
 
     void classDefinition(ClassDefinition definition) {

@@ -30,8 +30,8 @@ public final class EventHandlers {
                 new ClassHistogramEntryHandler(feed),
                 // The kinds outside the heap.
                 new MetaspaceSummaryHandler(feed), new UnsignedLongFlagHandler(feed),
-                new ClassLoadingStatisticsHandler(feed), new ClassLoaderStatisticsHandler(feed),
-                new ClassDefineHandler(feed), new JavaThreadStatisticsHandler(feed), new ThreadStartHandler(feed),
+                new ClassLoadingStatisticsHandler(feed), new ClassDefineHandler(feed),
+                new ClassUnloadHandler(feed), new JavaThreadStatisticsHandler(feed), new ThreadStartHandler(feed),
                 new ThreadEndHandler(feed), new DirectBufferStatisticsHandler(feed), new MethodTraceHandler(feed),
                 new NativeMemoryUsageHandler(feed));
     }
