@@ -3,6 +3,7 @@ package io.leakwatch.reports;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.KindReport;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 
@@ -70,7 +71,7 @@ final class KindHtml {
                     .append(HtmlReport.escape(frame.toString())).append("</code></div>");
         }
         if (!candidate.growingTypes().isEmpty()) {
-            html.append("<div>").append(candidate.kind() == io.leakwatch.core.LeakKind.CLASS_METADATA
+            html.append("<div>").append(candidate.kind() == LeakKind.CLASS_METADATA
                     ? "defined again and again: " : "growing in step: ").append("<code>")
                     .append(HtmlReport.escape(String.join(", ", candidate.growingTypes()))).append("</code></div>");
         }

@@ -5,6 +5,7 @@ import io.leakwatch.core.Evidence;
 import io.leakwatch.core.Finding;
 import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.Rule;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.TypeGrowth;
@@ -132,8 +133,8 @@ final class Judge {
         List<KindJudgement> growing = kinds.stream().filter(k -> k.verdict() != Verdict.LEAK && k.blocksNoLeak())
                 .toList();
         boolean suspected = heap.growthSuspected() || kinds.stream().anyMatch(k -> k.suspected()
-                && (k.series().kind() == io.leakwatch.core.LeakKind.CLASS_METADATA
-                || k.series().kind() == io.leakwatch.core.LeakKind.DIRECT_MEMORY));
+                && (k.series().kind() == LeakKind.CLASS_METADATA
+                || k.series().kind() == LeakKind.DIRECT_MEMORY));
         List<LeakCandidate> kindCandidates = new ArrayList<>();
         leaking.forEach(k -> kindCandidates.add(k.candidate()));
         kinds.stream().filter(k -> k.verdict() != Verdict.LEAK && k.candidate() != null)

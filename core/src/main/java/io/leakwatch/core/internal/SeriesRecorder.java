@@ -1,5 +1,6 @@
 package io.leakwatch.core.internal;
 
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.SeriesPoint;
 
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class SeriesRecorder {
     }
 
     /** The series as of now, trends starting at {@code trendStart} (the end of the warm-up). */
-    KindSeries series(io.leakwatch.core.LeakKind kind, String name, String note, Instant trendStart, long maxValue,
+    KindSeries series(LeakKind kind, String name, String note, Instant trendStart, long maxValue,
                       double material) {
         List<SeriesPoint> trend = LiveSetTracker.lowestOfGroups(measured.pointsSince(trendStart),
                 LiveSetTracker.MAX_TREND_POINTS, SeriesPoint::value);

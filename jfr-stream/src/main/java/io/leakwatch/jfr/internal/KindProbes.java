@@ -9,9 +9,11 @@ import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,7 +83,7 @@ final class KindProbes {
             return;
         }
         Recording recording = new Recording();
-        recording.setName("leakwatch-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        recording.setName("leakwatch-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         recording.setToDisk(true);
         recording.setMaxAge(MAX_AGE);
         switch (kind) {
@@ -123,7 +125,7 @@ final class KindProbes {
      */
     static String watched() {
         boolean jdk20 = Runtime.version().feature() >= 20;
-        boolean tracking = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        boolean tracking = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(argument -> argument.startsWith("-XX:NativeMemoryTracking=")
                         && !argument.endsWith("=off"));
         return jdk20 && tracking ? "the heap, class metadata, threads, direct memory and native memory"
