@@ -169,6 +169,23 @@ class KindsVerdictTest {
     }
 
     @Test
+    void metaspaceRisingInEverySampleKeepsAFlatHeapFromNoLeakWhileUnloadingCollectionsAreFew() {
+        SyntheticRun run = new SyntheticRun();
+        for (int s = 0; s <= 180; s += 2) {
+            run.metaspace(20 * MB + s * 100_000L, 0);
+            run.young(s, 40 * MB, 20 * MB + (s % 10) * 100_000L);
+            if (s == 40 || s == 150) {
+                run.full(s + 1, 40 * MB, 20 * MB);
+            }
+        }
+
+        Analysis analysis = run.analyze(CONFIG);
+
+        assertThat(analysis.verdict()).as(analysis.reason()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(analysis.findings().get(0).kind()).isEqualTo(LeakKind.CLASS_METADATA);
+    }
+
+    @Test
     void directBuffersThatAreNeverFreedAreALeakNamingTheirAllocationSite() {
         SyntheticRun run = flatHeap(180, 5, (r, s) -> {
             r.directAllocation(s, BUFFER_STACK);

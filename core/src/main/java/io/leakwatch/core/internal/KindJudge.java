@@ -99,7 +99,11 @@ final class KindJudge {
         if (samplesRise != null && series.trendPoints().size() < Thresholds.MIN_POINTS_FOR_NO_LEAK) {
             findings.add(samplesRise);
         }
-        boolean blocks = !findings.isEmpty();
+        // Too little evidence has no say, unless what there is rises at a rate that matters: a metaspace whose every
+        // sample climbs while the collections that unload classes are still too few must not let a flat heap be
+        // NO_LEAK (seen under ZGC at the defaults: NO_LEAK at 97 s of a class-loader leak before this).
+        boolean blocks = !findings.isEmpty() || risesAtARateThatMatters(basis.envelope(), basis)
+                || risesAtARateThatMatters(whole, basis);
         if (findings.isEmpty()) {
             Finding tooLittle = rules.finding(Rule.KIND_TOO_LITTLE_EVIDENCE)
                     .with("points", series.trendPoints().size()).with("spanSeconds", shown == null ? 0
@@ -113,6 +117,11 @@ final class KindJudge {
                     .against("spanSeconds", config.minObservation().toNanos() / 1e9));
         }
         return new KindJudgement(series, Verdict.INCONCLUSIVE, findings, suspected, blocks, candidate, shown, basis);
+    }
+
+    private static boolean risesAtARateThatMatters(SlopeFit fit, DecisionBasis basis) {
+        return fit != null && fit.slopeBytesPerSecond() >= basis.slowestGrowthBytesPerSecond()
+                && fit.logBayesFactor(Thresholds.PRIOR_SCALES_PER_SECOND) > 0;
     }
 
     /** α of each series: {@link Thresholds#KINDS_SHARING_ALPHA} kinds share α; native memory's categories its part. */
