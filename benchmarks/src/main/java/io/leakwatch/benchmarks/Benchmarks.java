@@ -3,7 +3,7 @@ package io.leakwatch.benchmarks;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/leakwatch-benchmarks.jar detection|overhead|offline|soak
+ * Entry point: {@code java -jar benchmarks/target/leakwatch-benchmarks.jar detection|overhead|offline|soak|kind-cost
  * [options]}.
  * Each benchmark prints its table to standard output, with the machine and JDK it ran on.
  */
@@ -17,7 +17,8 @@ public final class Benchmarks {
                     + " [scenario...] | overhead [--rounds N] [--seconds N] [--jdk HOME]"
                     + " [--collector G1GC|ParallelGC|SerialGC|ZGC] [--workloads allocation,realistic,churn,servlet]"
                     + " [--configurations none,leakwatch,jfr-default,jfr-profile] [--agent JAR] | offline [--allocation-events]"
-                    + " [--generate SECONDS] FILE|DIR... | soak [--minutes N] [--max-age D]");
+                    + " [--generate SECONDS] FILE|DIR... | soak [--minutes N] [--max-age D]"
+                    + " | kind-cost [--rounds N] [--seconds N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -29,6 +30,7 @@ public final class Benchmarks {
             case "overhead" -> OverheadBenchmark.run(rest);
             case "offline" -> OfflineSpeedBenchmark.run(rest);
             case "soak" -> SoakBenchmark.run(rest);
+            case "kind-cost" -> KindCostBenchmark.run(rest);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

@@ -23,7 +23,17 @@ public record Evidence(Signal signal, String summary) {
         /** Its surviving samples were allocated steadily over the whole run, held in one container. */
         STEADY_SURVIVORS,
         /** Allocation samples of its type come mostly from one site (where old-object samples are off). */
-        ALLOCATION_SITE
+        ALLOCATION_SITE,
+        /** A kind's series outside the heap grows: metaspace, threads, direct memory, a native memory category. */
+        KIND_GROWTH,
+        /** Owners accumulate: loaders of one type that collections do not unload, threads that never end. */
+        OWNERS_ACCUMULATE,
+        /** The same classes are defined again and again by new loaders. */
+        CLASSES_REDEFINED,
+        /** The code that defines the classes, starts the threads or allocates the buffers. */
+        ALLOCATING_CODE,
+        /** Application types that grow in the heap in step with the kind. */
+        GROWS_IN_STEP
     }
 
     public Evidence {

@@ -34,13 +34,23 @@ import java.util.Objects;
  *                                 its container's type and field and what holds it (the suspect reference when
  *                                 the application holds it directly), or without a container of its type and
  *                                 application frame; never of addresses, sizes, lines or the route to the root
+ * @param kind                     what leaks: the heap, or a kind outside it; for the other kinds, {@code objectType}
+ *                                 is the class-loader type (class metadata), the thread class (threads),
+ *                                 {@code java.nio.DirectByteBuffer} (direct memory) or the Native Memory Tracking
+ *                                 category (native memory), {@code growingTypes} the classes defined again and again
+ *                                 (class metadata) or the application types that grow in step (direct memory),
+ *                                 {@code allocationSite} the stack that defines the classes, starts the threads or
+ *                                 allocates the buffers, and the growth rates are in the kind's unit
+ * @param namePattern              for threads, the pattern of their names with the numbers starred
+ *                                 ({@code pool-*-thread-*}); else empty
  */
 public record LeakCandidate(String objectType, Status status, List<String> growingTypes, List<StackFrame> allocationSite,
                             List<ReferenceStep> referenceChain, String rootDescription,
                             AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
                             Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
                             double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence,
-                            String exampleValue, int applicationFrame, String fingerprint) {
+                            String exampleValue, int applicationFrame, String fingerprint, LeakKind kind,
+                            String namePattern) {
 
     /** How firmly a candidate is established. */
     public enum Status {
@@ -68,13 +78,29 @@ public record LeakCandidate(String objectType, Status status, List<String> growi
         if (applicationFrame < -1 || applicationFrame >= allocationSite.size()) {
             throw new IllegalArgumentException("applicationFrame " + applicationFrame + " is not a frame of the site");
         }
+        Objects.requireNonNull(kind, "kind");
+        namePattern = namePattern == null ? "" : namePattern;
+    }
+
+    /** A candidate of the heap. */
+    public LeakCandidate(String objectType, Status status, List<String> growingTypes, List<StackFrame> allocationSite,
+                         List<ReferenceStep> referenceChain, String rootDescription,
+                         AccumulationPoint accumulationPoint, int liveSamples, Duration oldestAge,
+                         Instant firstSeen, double growthBytesPerMinute, double growthInstancesPerMinute,
+                         double shareOfLiveSetGrowth, double confidence, List<Evidence> evidence,
+                         String exampleValue, int applicationFrame, String fingerprint) {
+        this(objectType, status, growingTypes, allocationSite, referenceChain, rootDescription, accumulationPoint,
+                liveSamples, oldestAge, firstSeen, growthBytesPerMinute, growthInstancesPerMinute,
+                shareOfLiveSetGrowth, confidence, evidence, exampleValue, applicationFrame, fingerprint, LeakKind.HEAP,
+                "");
     }
 
     /** This candidate with another status. */
     public LeakCandidate withStatus(Status other) {
         return new LeakCandidate(objectType, other, growingTypes, allocationSite, referenceChain, rootDescription,
                 accumulationPoint, liveSamples, oldestAge, firstSeen, growthBytesPerMinute, growthInstancesPerMinute,
-                shareOfLiveSetGrowth, confidence, evidence, exampleValue, applicationFrame, fingerprint);
+                shareOfLiveSetGrowth, confidence, evidence, exampleValue, applicationFrame, fingerprint, kind,
+                namePattern);
     }
 
     /** Whether the candidate rests on the given signal. */

@@ -34,7 +34,34 @@ public enum Rule {
     /** A candidate's growing types or accumulating samples say what grows. */
     CANDIDATE_EXPLAINS_GROWTH("candidate-explains-growth", Verdict.LEAK),
     /** The live set grows, but no inspection or sample says what grows. */
-    NOTHING_SAYS_WHAT_GROWS("nothing-says-what-grows", Verdict.INCONCLUSIVE);
+    NOTHING_SAYS_WHAT_GROWS("nothing-says-what-grows", Verdict.INCONCLUSIVE),
+
+    // The rules of the kinds outside the heap: the same decision on each kind's own series ({@link Finding#kind()}
+    // and {@link Finding#series()} say which), with values named in the kind's unit (slopeBytesPerSecond,
+    // slopeThreadsPerSecond).
+
+    /** Too few measurements of the kind's series yet to decide either way. */
+    KIND_TOO_LITTLE_EVIDENCE("kind-too-little-evidence", Verdict.INCONCLUSIVE),
+    /** The sequential test found the kind's series growing, by a material amount. */
+    KIND_GROWS("kind-grows", Verdict.LEAK),
+    /** The kind's series rises, with evidence short of the test's bound or of material growth. */
+    KIND_MAY_GROW("kind-may-grow", Verdict.INCONCLUSIVE),
+    /** The upper confidence bound of the series' slope is below the slowest growth that matters. */
+    KIND_NOT_GROWING("kind-not-growing", Verdict.NO_LEAK),
+    /** The series grew, then stopped growing: a pool reaching its bound, metaspace after start-up. */
+    KIND_LEVELLED_OFF("kind-levelled-off", Verdict.NO_LEAK),
+    /** The series rose only back to the level it had before it last dropped. */
+    KIND_BACK_TO_EARLIER_PEAK("kind-back-to-earlier-peak", Verdict.INCONCLUSIVE),
+    /** The latest measurements leave the kind's series near its maximum. */
+    KIND_EXHAUSTED("kind-exhausted", Verdict.LEAK),
+    /** Every sample of the series, an upper bound of its measurements, bounds its growth below what matters. */
+    KIND_SAMPLES_BOUND_GROWTH("kind-samples-bound-growth", Verdict.NO_LEAK),
+    /** Every sample of the series rises, but too few measurements after collections tell why. */
+    KIND_SAMPLES_RISE("kind-samples-rise", Verdict.INCONCLUSIVE),
+    /** A candidate names the code behind the kind's growth (loaders, thread starts, allocation sites, category). */
+    KIND_CODE_NAMED("kind-code-named", Verdict.LEAK),
+    /** The kind's series grows, but nothing recorded names the code behind it. */
+    KIND_NOTHING_NAMED("kind-nothing-named", Verdict.INCONCLUSIVE);
 
     private final String id;
     private final Verdict speaksFor;

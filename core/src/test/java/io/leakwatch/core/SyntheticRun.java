@@ -20,6 +20,8 @@ final class SyntheticRun {
     private final List<Double> eventSeconds = new ArrayList<>();
     private long nextGcId = 1;
     private long maxHeapBytes = MAX_HEAP;
+    private long metaspaceBytes = -1;
+    private long maxMetaspaceBytes;
 
     static Instant at(double seconds) {
         return START.plusNanos((long) (seconds * 1e9));
@@ -43,7 +45,72 @@ final class SyntheticRun {
                 maxHeapBytes);
         add(atSeconds, a -> a.accept(before));
         add(atSeconds, a -> a.accept(after));
+        if (metaspaceBytes >= 0) {
+            MetaspaceSummary metaspace = new MetaspaceSummary(id, HeapSummary.When.AFTER_GC, end, metaspaceBytes,
+                    metaspaceBytes, maxMetaspaceBytes);
+            add(atSeconds, a -> a.accept(metaspace));
+        }
         add(atSeconds, a -> a.accept(event));
+        return this;
+    }
+
+    /** Metaspace in use after the collections added from now on, and its maximum (0: unlimited). */
+    SyntheticRun metaspace(long bytes, long maxBytes) {
+        this.metaspaceBytes = bytes;
+        this.maxMetaspaceBytes = maxBytes;
+        return this;
+    }
+
+    SyntheticRun concurrentCycle(double atSeconds) {
+        return gc(atSeconds, GcKind.CONCURRENT_CYCLE, "G1Old", 0, 0);
+    }
+
+    SyntheticRun threads(double atSeconds, long live) {
+        ThreadStatistics statistics = new ThreadStatistics(at(atSeconds), live, live);
+        add(atSeconds, a -> a.accept(statistics));
+        return this;
+    }
+
+    SyntheticRun threadStart(double atSeconds, long id, String name, List<StackFrame> stack) {
+        ThreadStart start = new ThreadStart(at(atSeconds), id, name, stack);
+        add(atSeconds, a -> a.accept(start));
+        return this;
+    }
+
+    SyntheticRun threadEnd(double atSeconds, long id) {
+        ThreadEnd end = new ThreadEnd(at(atSeconds), id);
+        add(atSeconds, a -> a.accept(end));
+        return this;
+    }
+
+    SyntheticRun unload(double atSeconds, String className, long loaderId) {
+        ClassUnload unload = new ClassUnload(at(atSeconds), className, loaderId);
+        add(atSeconds, a -> a.accept(unload));
+        return this;
+    }
+
+    SyntheticRun define(double atSeconds, String className, long loaderId, String loaderType,
+                        List<StackFrame> stack) {
+        ClassDefinition definition = new ClassDefinition(at(atSeconds), className, loaderId, loaderType, stack);
+        add(atSeconds, a -> a.accept(definition));
+        return this;
+    }
+
+    SyntheticRun direct(double atSeconds, long buffers, long bytes, long maxBytes) {
+        DirectBufferStatistics statistics = new DirectBufferStatistics(at(atSeconds), buffers, bytes, maxBytes);
+        add(atSeconds, a -> a.accept(statistics));
+        return this;
+    }
+
+    SyntheticRun directAllocation(double atSeconds, List<StackFrame> stack) {
+        DirectAllocation allocation = new DirectAllocation(at(atSeconds), stack);
+        add(atSeconds, a -> a.accept(allocation));
+        return this;
+    }
+
+    SyntheticRun nativeMemory(double atSeconds, String category, long committedBytes) {
+        NativeMemoryUsage usage = new NativeMemoryUsage(at(atSeconds), category, committedBytes);
+        add(atSeconds, a -> a.accept(usage));
         return this;
     }
 

@@ -5,10 +5,14 @@ import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
 import io.leakwatch.core.HeapPoint;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.KindReport;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.SeriesPoint;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.TypeGrowth;
+import io.leakwatch.core.Verdict;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +29,8 @@ import java.util.Set;
 /**
  * What grew between two recordings of the same program, like comparing two heap snapshots: the live set, the leak
  * candidates matched by fingerprint (the same leak after a restart is one), the allocation sites of long-surviving
- * objects, and the types counted by heap inspections.
+ * objects, the types counted by heap inspections, and the kinds outside the heap side by side (metaspace, threads,
+ * direct memory, native memory by category).
  *
  * @param liveSetBeforeBytes the live set at the end of the first recording (its last measurement, or the lowest
  *                           heap after GC in its last minute), or -1 when unknown
@@ -34,9 +39,11 @@ import java.util.Set;
  *                           is one entry, whatever its sizes, addresses or the JVM's run
  * @param sites              allocation sites whose live samples changed, most grown first
  * @param types              types whose bytes changed in heap inspections, most grown first
+ * @param kinds              each kind outside the heap (and native memory category) recorded in either, in the
+ *                           order of the analysis: its latest measurement and its verdict in each
  */
 public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterBytes, List<LeakChange> leaks,
-                                  List<SiteChange> sites, List<TypeChange> types) {
+                                  List<SiteChange> sites, List<TypeChange> types, List<KindChange> kinds) {
     private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
 
     /**
@@ -67,10 +74,27 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
         }
     }
 
+    /**
+     * One kind's series in both recordings.
+     *
+     * @param before its latest measurement in the first recording, or -1 when it was not recorded there
+     * @param after  the same in the second
+     * @param verdictBefore its verdict in the first recording, or null when not recorded
+     * @param verdictAfter  its verdict in the second, or null
+     */
+    public record KindChange(LeakKind kind, String series, long before, long after, Verdict verdictBefore,
+                             Verdict verdictAfter) {
+        /** The kind and series for people, as {@link KindReport#displayName()}. */
+        public String displayName() {
+            return kind == LeakKind.NATIVE_MEMORY ? kind.displayName() + " (" + series + ")" : kind.displayName();
+        }
+    }
+
     public RecordingComparison {
         leaks = List.copyOf(leaks);
         sites = List.copyOf(sites);
         types = List.copyOf(types);
+        kinds = List.copyOf(kinds);
     }
 
     /** Compares the analyses of a recording taken before and one taken after. */
@@ -109,7 +133,7 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
         }
         types.sort(Comparator.comparingLong(TypeChange::delta).reversed().thenComparing(TypeChange::type));
         return new RecordingComparison(latestLiveSet(before), latestLiveSet(after), leaks(before, after), sites,
-                types);
+                types, kinds(before, after));
     }
 
     private static List<LeakChange> leaks(Analysis before, Analysis after) {
@@ -126,6 +150,34 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
             }
         });
         return leaks;
+    }
+
+    private static List<KindChange> kinds(Analysis before, Analysis after) {
+        Map<String, KindReport> then = new HashMap<>();
+        before.kinds().stream().filter(KindReport::recorded).forEach(k -> then.put(k.kind() + "/" + k.series(), k));
+        Map<String, KindReport> now = new HashMap<>();
+        after.kinds().stream().filter(KindReport::recorded).forEach(k -> now.put(k.kind() + "/" + k.series(), k));
+        Set<String> keys = new LinkedHashSet<>();
+        before.kinds().stream().filter(KindReport::recorded).forEach(k -> keys.add(k.kind() + "/" + k.series()));
+        after.kinds().stream().filter(KindReport::recorded).forEach(k -> keys.add(k.kind() + "/" + k.series()));
+        List<KindChange> changes = new ArrayList<>();
+        for (String key : keys) {
+            KindReport a = then.get(key);
+            KindReport b = now.get(key);
+            KindReport any = b != null ? b : a;
+            changes.add(new KindChange(any.kind(), any.series(), latest(a), latest(b), a == null ? null : a.verdict(),
+                    b == null ? null : b.verdict()));
+        }
+        changes.sort(Comparator.comparing(KindChange::kind));
+        return changes;
+    }
+
+    private static long latest(KindReport kind) {
+        if (kind == null || kind.points().isEmpty()) {
+            return -1;
+        }
+        List<SeriesPoint> points = kind.points();
+        return points.get(points.size() - 1).value();
     }
 
     /** The comparison for a terminal. */
@@ -158,6 +210,22 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
                     type.type(), Bytes.format(type.bytesBefore()), Bytes.format(type.bytesAfter()),
                     type.instancesAfter() - type.instancesBefore()));
         }
+        out.append("\nOutside the heap (latest measurement before -> after, verdict before -> after):\n");
+        if (kinds.isEmpty()) {
+            out.append("  none recorded in either\n");
+        }
+        for (KindChange kind : kinds) {
+            if (kind.kind() == LeakKind.NATIVE_MEMORY && kind.verdictBefore() != Verdict.LEAK
+                    && kind.verdictAfter() != Verdict.LEAK && Math.abs(kind.after() - kind.before()) < 1_000_000) {
+                continue; // a native category that changed by less than a megabyte says nothing here
+            }
+            out.append(String.format(Locale.ROOT, "  %-28s %s -> %s%s (%s -> %s)%n", kind.displayName(),
+                    value(kind.kind(), kind.before()), value(kind.kind(), kind.after()),
+                    kind.before() >= 0 && kind.after() >= 0 ? " (" + (kind.after() >= kind.before() ? "+" : "")
+                            + kind.kind().format(kind.after() - kind.before()) + ")" : "",
+                    kind.verdictBefore() == null ? "not recorded" : kind.verdictBefore(),
+                    kind.verdictAfter() == null ? "not recorded" : kind.verdictAfter()));
+        }
         out.append("\nAllocation sites of long-surviving sampled objects (live samples before -> after):\n");
         if (sites.isEmpty()) {
             out.append("  no change (or no old-object samples)\n");
@@ -167,6 +235,10 @@ public record RecordingComparison(long liveSetBeforeBytes, long liveSetAfterByte
                     site.site(), site.samplesBefore(), site.samplesAfter()));
         }
         return out.toString();
+    }
+
+    private static String value(LeakKind kind, long value) {
+        return value < 0 ? "not recorded" : kind.format(value);
     }
 
     private static String liveSetText(long bytes) {

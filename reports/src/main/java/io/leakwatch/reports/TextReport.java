@@ -8,6 +8,7 @@ import io.leakwatch.core.Evidence;
 import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.LocalTimes;
 import io.leakwatch.core.Odds;
@@ -23,7 +24,7 @@ import java.util.Locale;
  * Renders an analysis for a terminal: the verdict and its reason first, then each candidate with its fingerprint,
  * where it was allocated (the application frame and the call it came through), what it accumulates in, its suspect
  * reference and its leak trace (root first, the suspect reference, container and accumulation point marked), then
- * the live set and GC statistics.
+ * the live set, the kinds outside the heap and GC statistics.
  *
  * <pre>{@code
  * System.out.print(TextReport.render(result.analysis(), result.files()));
@@ -62,12 +63,17 @@ public final class TextReport {
         }
         List<LeakCandidate> candidates = analysis.candidates();
         for (int i = 0; i < candidates.size(); i++) {
-            candidate(out, i + 1, candidates.size(), candidates.get(i));
+            if (candidates.get(i).kind() == LeakKind.HEAP) {
+                candidate(out, i + 1, candidates.size(), candidates.get(i));
+            } else {
+                KindText.candidate(out, i + 1, candidates.size(), candidates.get(i));
+            }
         }
         if (candidates.isEmpty()) {
             suspects(out, analysis.sites());
         }
         liveSet(out, analysis);
+        KindText.section(out, analysis.kinds());
         gc(out, analysis.gc());
         for (FileReport file : files) {
             if (file.status() != FileReport.Status.COMPLETE) {

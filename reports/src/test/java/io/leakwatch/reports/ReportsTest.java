@@ -1,5 +1,6 @@
 package io.leakwatch.reports;
 
+import io.leakwatch.core.json.AnalysisJson;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Analyzer;
 import io.leakwatch.core.AnalyzerConfig;
@@ -66,7 +67,7 @@ class ReportsTest {
     void jsonCarriesTheSchemaVersionVerdictAndTheCandidatesFields() {
         String json = JsonReport.render(leak);
 
-        assertThat(json).contains("\"schemaVersion\": 3", "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
+        assertThat(json).contains("\"schemaVersion\": " + AnalysisJson.SCHEMA_VERSION, "\"verdict\": \"LEAK\"", "\"type\": \"com.example.Customer\"",
                 "\"fingerprint\": \"" + leak.topCandidate().fingerprint() + "\"", "\"containerType\": \"java.util.HashMap\"",
                 "\"suspectReference\": \"static Registry.ALL\"", "\"applicationFrame\": 0",
                 "\"findings\": [", "\"rule\": \"live-set-grows\"", "\"logBayesFactor\": ", "\"status\": \"CONFIRMED\"",

@@ -3,23 +3,38 @@ package io.leakwatch.core.internal;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.AllocationSample;
+import io.leakwatch.core.ClassDefinition;
 import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.core.ClassLoadingStatistics;
+import io.leakwatch.core.ClassUnload;
 import io.leakwatch.core.Coverage;
+import io.leakwatch.core.DirectAllocation;
+import io.leakwatch.core.DirectBufferStatistics;
 import io.leakwatch.core.EventCounts;
 import io.leakwatch.core.GcEvent;
 import io.leakwatch.core.HeapSummary;
 import io.leakwatch.core.JdkTypes;
+import io.leakwatch.core.KindReport;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.LiveSetReport;
+import io.leakwatch.core.MetaspaceSummary;
+import io.leakwatch.core.NativeMemoryUsage;
 import io.leakwatch.core.ObjectSample;
+import io.leakwatch.core.SeriesPoint;
+import io.leakwatch.core.SeriesTrend;
 import io.leakwatch.core.SiteSummary;
+import io.leakwatch.core.ThreadEnd;
+import io.leakwatch.core.ThreadStart;
+import io.leakwatch.core.ThreadStatistics;
 import io.leakwatch.core.Trend;
 import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.core.Verdict;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,7 +63,12 @@ public final class Engine {
     private final AllocationSiteTracker allocations;
     /** Whether a collection of generational ZGC was seen, whose old-object samples are off (JDK-8382740). */
     private boolean generationalZgc;
+    private final ClassMetadataTracker classMetadata;
+    private final ThreadTracker threads;
+    private final DirectMemoryTracker directMemory;
+    private final NativeMemoryTracker nativeMemory;
     private final Judge judge;
+    private final KindJudge kindJudge;
     private final GrowthLatch growth;
     private final Map<Long, PendingCycle> pending = new LinkedHashMap<>();
     private final Set<Long> completed = new LinkedHashSet<>();
@@ -68,7 +88,12 @@ public final class Engine {
         this.types = new TypeGrowthTracker(warmUp, config.significance());
         this.sites = new SiteTracker(warmUp, config.applicationCode());
         this.allocations = new AllocationSiteTracker(config.applicationCode());
+        this.classMetadata = new ClassMetadataTracker(warmUp);
+        this.threads = new ThreadTracker(warmUp);
+        this.directMemory = new DirectMemoryTracker(warmUp);
+        this.nativeMemory = new NativeMemoryTracker(warmUp);
         this.judge = new Judge(config);
+        this.kindJudge = new KindJudge(config);
         this.growth = new GrowthLatch(config);
     }
 
@@ -137,6 +162,56 @@ public final class Engine {
         growth.observe(liveSet);
     }
 
+    public void accept(MetaspaceSummary summary) {
+        noteTime(summary.time());
+        classMetadata.record(summary);
+    }
+
+    public void accept(ClassLoadingStatistics counts) {
+        noteTime(counts.time());
+        classMetadata.record(counts);
+    }
+
+    public void accept(ClassUnload unload) {
+        noteTime(unload.time());
+        classMetadata.record(unload);
+    }
+
+    public void accept(ClassDefinition definition) {
+        noteTime(definition.time());
+        classMetadata.record(definition);
+    }
+
+    public void accept(ThreadStatistics statistics) {
+        noteTime(statistics.time());
+        threads.record(statistics);
+    }
+
+    public void accept(ThreadStart start) {
+        noteTime(start.time());
+        threads.record(start);
+    }
+
+    public void accept(ThreadEnd end) {
+        noteTime(end.time());
+        threads.record(end);
+    }
+
+    public void accept(DirectBufferStatistics statistics) {
+        noteTime(statistics.time());
+        directMemory.record(statistics);
+    }
+
+    public void accept(DirectAllocation allocation) {
+        noteTime(allocation.time());
+        directMemory.record(allocation);
+    }
+
+    public void accept(NativeMemoryUsage usage) {
+        noteTime(usage.time());
+        nativeMemory.record(usage, directMemory.latestBytes());
+    }
+
     public void finish() {
         for (Map.Entry<Long, PendingCycle> entry : pending.entrySet()) {
             if (entry.getValue().event != null) {
@@ -155,8 +230,10 @@ public final class Engine {
                 .filter(type -> !JdkTypes.isMonitorInternal(type.typeName())).toList();
         List<SiteSummary> siteSummaries = sites.summaries().stream().filter(site -> site.allocationSite().stream()
                 .noneMatch(frame -> JdkTypes.isMonitorInternal(frame.typeName()))).toList();
-        Judgement judgement = judge.judge(series, typeGrowth, siteSummaries, allocations::topSite, growth.held(),
+        Judgement heap = judge.judge(series, typeGrowth, siteSummaries, allocations::topSite, growth.held(),
                 collections > 0, observed);
+        List<KindJudgement> kinds = judgeKinds(typeGrowth, siteSummaries);
+        Judgement judgement = Judge.combine(heap, kinds);
         EventCounts counts = new EventCounts(collections, objectSamples, sites.snapshotCount(),
                 types.histogramCount(), duplicates, allocations.sampleCount());
         DecisionBasis basis = judgement.basis();
@@ -164,14 +241,22 @@ public final class Engine {
         Trend envelope = trend(basis.envelope(), basis);
         LiveSetReport report = new LiveSetReport(series.all(), series.afterGc(), trend,
                 trend == null ? Set.<LiveSetPoint.Source>of() : series.sources(), envelope, series.maxHeapBytes());
-        LeakCandidate top = judgement.candidates().isEmpty() ? null : judgement.candidates().get(0);
-        String reason = Prose.reason(judgement.findings(), top, report.trendSources(), config.warmUp(),
-                config.minObservation(), config.exhaustionHorizon());
+        LeakKind decisiveKind = judgement.findings().get(0).kind();
+        LeakCandidate top = judgement.candidates().stream().filter(c -> c.kind() == decisiveKind).findFirst()
+                .orElse(null);
+        StringBuilder reason = new StringBuilder(Prose.reason(judgement.findings(), top, report.trendSources(),
+                config.warmUp(), config.minObservation(), config.exhaustionHorizon()));
+        for (KindJudgement kind : kinds) {
+            if (kind.verdict() == Verdict.LEAK && kind.findings().get(0) != judgement.findings().get(0)) {
+                reason.append(' ').append(KindProse.alsoLeaking(kind.findings(), kind.candidate()));
+            }
+        }
         String nextStep = Prose.nextStep(judgement.findings(), top, config.warmUp());
-        return new Analysis(judgement.verdict(), reason, nextStep, judgement.findings(), judgement.growthSuspected(),
-                projectedExhaustion(judgement, trend, envelope), from, to, counts, gcStatistics.statistics(), report,
-                typeGrowth, siteSummaries, judgement.candidates(), coverage(series, counts, siteSummaries),
-                gcStatistics.timeline());
+        List<KindReport> kindReports = kinds.stream().map(Engine::report).toList();
+        return new Analysis(judgement.verdict(), reason.toString(), nextStep, judgement.findings(),
+                judgement.growthSuspected(), projectedExhaustion(judgement, trend, envelope, kindReports), from, to,
+                counts, gcStatistics.statistics(), report, typeGrowth, siteSummaries, judgement.candidates(),
+                coverage(series, counts, siteSummaries), gcStatistics.timeline(), kindReports);
     }
 
     private Coverage coverage(LiveSetSeries series, EventCounts counts, List<SiteSummary> siteSummaries) {
@@ -195,14 +280,71 @@ public final class Engine {
                 : Prose.gaps(sources, generationalZgc, !siteSummaries.isEmpty()));
     }
 
+    /** Class metadata, threads, direct memory, and each native memory category (or a note that NMT is off). */
+    private List<KindJudgement> judgeKinds(List<TypeGrowth> growth, List<SiteSummary> siteSummaries) {
+        List<KindJudgement> result = new ArrayList<>();
+        List<KindSeries> natives = nativeMemory.series(config);
+        result.add(kindJudge.judge(classMetadata.series(config),
+                kindJudge.falseAlarmRate(LeakKind.CLASS_METADATA, 0),
+                (start, grown) -> classMetadata.naming(start, grown, siteSummaries)));
+        result.add(kindJudge.judge(threads.series(), kindJudge.falseAlarmRate(LeakKind.THREADS, 0), threads::naming));
+        result.add(kindJudge.judge(directMemory.series(config), kindJudge.falseAlarmRate(LeakKind.DIRECT_MEMORY, 0),
+                (start, grown) -> directMemory.naming(growth, siteSummaries)));
+        if (natives.isEmpty()) {
+            result.add(kindJudge.judge(new KindSeries(LeakKind.NATIVE_MEMORY, "", false,
+                    NativeMemoryTracker.NOT_RECORDED, List.of(), List.of(), List.of(), List.of(), 0, 0), 0.5,
+                    (start, grown) -> null));
+        }
+        for (KindSeries category : natives) {
+            result.add(kindJudge.judge(category, kindJudge.falseAlarmRate(LeakKind.NATIVE_MEMORY, natives.size()),
+                    (start, grown) -> NativeMemoryTracker.naming(category)));
+        }
+        return result;
+    }
+
+    private static KindReport report(KindJudgement judgement) {
+        KindSeries series = judgement.series();
+        SlopeFit fit = judgement.trend();
+        DecisionBasis basis = judgement.basis();
+        SeriesTrend trend = fit == null || basis == null ? null : new SeriesTrend(fit.points(), fit.from(), fit.to(),
+                fit.slopeBytesPerSecond(), fit.fittedLatestBytes(), fit.noiseBytes(),
+                fit.logBayesFactor(Thresholds.PRIOR_SCALES_PER_SECOND), fit.slopeUpperBound(basis.confidence()),
+                fit.timeTo(series.maxValue()));
+        Duration exhaustion = judgement.verdict() == Verdict.NO_LEAK || trend == null || trend.slopePerSecond() <= 0
+                || trend.logBayesFactor() < Thresholds.SUSPICION_LOG_BAYES_FACTOR ? null : trend.timeToExhaustion();
+        List<SeriesPoint> points = LiveSetTracker.lowestOfGroups(series.measured(), LiveSetTracker.MAX_TREND_POINTS,
+                SeriesPoint::value);
+        List<SeriesPoint> samples = series.envelope().isEmpty() && series.measured().equals(series.samples())
+                ? List.of() : LiveSetTracker.lowestOfGroups(series.samples(), LiveSetTracker.MAX_TREND_POINTS,
+                SeriesPoint::value);
+        String reason = judgement.findings().isEmpty() ? "" : KindProse.reason(judgement.findings(),
+                judgement.candidate());
+        return new KindReport(series.kind(), series.series(), series.recorded(), series.note(), judgement.verdict(),
+                judgement.findings(), reason, judgement.suspected(), exhaustion, series.maxValue(), points, samples,
+                trend);
+    }
+
     /**
      * The soonest exhaustion the evidence projects: the live-set trend's when it rises (a leak, or a suspicion),
-     * else the heap after collections' when it rises with evidence, else none.
+     * else the heap after collections' when it rises with evidence, or a kind's (metaspace, direct memory) when it
+     * is sooner, else none.
      */
-    private static Duration projectedExhaustion(Judgement judgement, Trend trend, Trend envelope) {
+    private static Duration projectedExhaustion(Judgement judgement, Trend trend, Trend envelope,
+                                                List<KindReport> kinds) {
         if (judgement.verdict() == Verdict.NO_LEAK) {
             return null;
         }
+        Duration soonest = heapExhaustion(trend, envelope);
+        for (KindReport kind : kinds) {
+            Duration left = kind.projectedExhaustion();
+            if (left != null && (soonest == null || left.compareTo(soonest) < 0)) {
+                soonest = left;
+            }
+        }
+        return soonest;
+    }
+
+    private static Duration heapExhaustion(Trend trend, Trend envelope) {
         Duration live = trend != null && trend.slopeBytesPerSecond() > 0
                 && trend.logBayesFactor() >= Thresholds.SUSPICION_LOG_BAYES_FACTOR ? trend.timeToExhaustion() : null;
         Duration bound = envelope != null && envelope.slopeBytesPerSecond() > 0
@@ -220,7 +362,7 @@ public final class Engine {
         }
         return new Trend(fit.points(), fit.from(), fit.to(), fit.slopeBytesPerSecond(), fit.fittedLatestBytes(),
                 fit.noiseBytes(), fit.logBayesFactor(Thresholds.PRIOR_SCALES_PER_SECOND),
-                fit.slopeUpperBound(basis.confidence()), fit.timeTo(basis.series().maxHeapBytes()));
+                fit.slopeUpperBound(basis.confidence()), fit.timeTo(basis.maxBytes()));
     }
 
     private void completeIfReady(long gcId, PendingCycle cycle) {
@@ -255,6 +397,8 @@ public final class Engine {
         sites.noteCollection(cycle.event.end());
         liveSet.record(joined);
         growth.observe(liveSet);
+        classMetadata.noteCollection(gcId, cycle.event.kind(), cycle.event.start(), cycle.event.end());
+        directMemory.noteCollection(cycle.event.kind(), cycle.event.end());
     }
 
     private void noteTime(Instant time) {

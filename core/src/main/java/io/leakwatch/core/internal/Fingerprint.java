@@ -1,6 +1,7 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.AccumulationPoint;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.TypeNames;
@@ -36,6 +37,22 @@ final class Fingerprint {
             if (applicationFrame != null) {
                 text.append("|at ").append(applicationFrame.method());
             }
+        }
+        return hash(text.toString());
+    }
+
+    /**
+     * The id of a leak outside the heap: its kind, what accumulates (the loader type, the thread class, the buffer
+     * type or the native memory category), the threads' name pattern, and the method of the application frame that
+     * defines, starts or allocates them.
+     */
+    static String ofKind(LeakKind kind, String objectType, String namePattern, StackFrame applicationFrame) {
+        StringBuilder text = new StringBuilder(kind.name()).append(' ').append(TypeNames.stable(objectType));
+        if (!namePattern.isEmpty()) {
+            text.append("|named ").append(namePattern);
+        }
+        if (applicationFrame != null) {
+            text.append("|at ").append(applicationFrame.method());
         }
         return hash(text.toString());
     }

@@ -1,11 +1,12 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.Finding;
-import io.leakwatch.core.LiveSetPoint;
+import io.leakwatch.core.SeriesPoint;
 import io.leakwatch.core.Rule;
 
 /**
- * Whether the live set grows: the sequential test of the decision. Each window of the trend points (all of them,
+ * Whether the live set (or any series of a kind outside the heap, with its own rule ids) grows: the sequential test
+ * of the decision. Each window of the trend points (all of them,
  * the later half, quarter, ...) is tested, oldest first; the first that passes is the growth:
  * <ul>
  *   <li>its Bayes factor for a slope reaches 1/α, with a rising slope ({@link SlopeFit#logBayesFactor});</li>
@@ -29,7 +30,7 @@ final class GrowthRule {
      * {@link Thresholds#SUSPICION_LOG_BAYES_FACTOR}; else nothing.
      */
     static Assessment assess(DecisionBasis basis) {
-        double peak = LevelHistory.of(basis.trendPoints(), LiveSetPoint::bytes)
+        double peak = LevelHistory.of(basis.trendPoints(), SeriesPoint::value)
                 .peakBeforeLastDrop(basis.materialBytes());
         boolean heapFull = basis.heapFull();
         Assessment backToPeak = null;
@@ -43,17 +44,19 @@ final class GrowthRule {
             }
             boolean material = fit.growthBytes() >= basis.materialBytes();
             boolean beyondPeak = window.latestLevelBytes() >= peak + basis.materialBytes() / 2 || heapFull;
+            RuleSet rules = basis.rules();
             if (material && beyondPeak && evidence >= basis.logEvidenceForGrowth()) {
-                return new Assessment(describe(Rule.LIVE_SET_GROWS, window, evidence, basis), window);
+                return new Assessment(describe(rules.grows(), window, evidence, basis), window);
             }
             if (material && !beyondPeak && backToPeak == null) {
-                backToPeak = new Assessment(Finding.of(Rule.BACK_TO_EARLIER_PEAK)
-                        .with("latestLevelBytes", window.latestLevelBytes()).with("peakBeforeDropBytes", peak)
+                backToPeak = new Assessment(rules.finding(rules.backToEarlierPeak())
+                        .with(rules.unit("latestLevel%s"), window.latestLevelBytes())
+                        .with(rules.unit("peakBeforeDrop%s"), peak)
                         .with("points", fit.points()).with("spanSeconds", fit.spanSeconds())
-                        .against("latestLevelBytes", peak + basis.materialBytes() / 2), window);
+                        .against(rules.unit("latestLevel%s"), peak + basis.materialBytes() / 2), window);
             } else if (mayGrow == null && fit.points() >= Thresholds.MIN_POINTS_FOR_NO_LEAK
                     && fit.slopeBytesPerSecond() >= basis.slowestGrowthBytesPerSecond()) {
-                mayGrow = new Assessment(describe(Rule.LIVE_SET_MAY_GROW, window, evidence, basis), window);
+                mayGrow = new Assessment(describe(rules.mayGrow(), window, evidence, basis), window);
             }
         }
         return backToPeak != null ? backToPeak : mayGrow != null ? mayGrow : Assessment.NONE;
@@ -61,7 +64,7 @@ final class GrowthRule {
 
     /** Whether the later half of a window rises much more slowly than the window, beyond doubt at the confidence. */
     static boolean levelledOff(DecisionBasis basis, TrendWindow window) {
-        SlopeFit later = window.laterHalf(basis.trendPoints(), LiveSetPoint::time, LiveSetPoint::bytes,
+        SlopeFit later = window.laterHalf(basis.trendPoints(), SeriesPoint::time, SeriesPoint::value,
                 Thresholds.MIN_POINTS_TO_LEVEL_OFF);
         double slope = window.fit().slopeBytesPerSecond();
         return later != null && slope > 0 && later.slopeBytesPerSecond() < Thresholds.LEVELLED_SLOPE_RATIO * slope
@@ -70,30 +73,31 @@ final class GrowthRule {
 
     private static Finding describe(Rule rule, TrendWindow window, double evidence, DecisionBasis basis) {
         SlopeFit fit = window.fit();
-        return Finding.of(rule)
-                .with("slopeBytesPerSecond", fit.slopeBytesPerSecond())
-                .with("growthBytes", fit.growthBytes())
-                .with("noiseBytes", fit.noiseBytes())
+        RuleSet rules = basis.rules();
+        return rules.finding(rule)
+                .with(rules.unit("slope%sPerSecond"), fit.slopeBytesPerSecond())
+                .with(rules.unit("growth%s"), fit.growthBytes())
+                .with(rules.unit("noise%s"), fit.noiseBytes())
                 .with("logBayesFactor", evidence)
                 .with("points", fit.points())
                 .with("spanSeconds", fit.spanSeconds())
-                .with("latestLevelBytes", window.latestLevelBytes())
+                .with(rules.unit("latestLevel%s"), window.latestLevelBytes())
                 .against("logBayesFactor", basis.logEvidenceForGrowth())
-                .against("growthBytes", basis.materialBytes());
+                .against(rules.unit("growth%s"), basis.materialBytes());
     }
 
     /**
      * What the test found.
      *
-     * @param finding {@link Rule#LIVE_SET_GROWS}, {@link Rule#LIVE_SET_MAY_GROW}, {@link Rule#BACK_TO_EARLIER_PEAK},
-     *                or null
+     * @param finding {@link Rule#LIVE_SET_GROWS}, {@link Rule#LIVE_SET_MAY_GROW}, {@link Rule#BACK_TO_EARLIER_PEAK}
+     *                (or the {@code kind-*} rules of the same meaning), or null
      * @param window  the window it rests on, or null
      */
     record Assessment(Finding finding, TrendWindow window) {
         static final Assessment NONE = new Assessment(null, null);
 
         boolean grows() {
-            return finding != null && finding.rule() == Rule.LIVE_SET_GROWS;
+            return finding != null && finding.rule().speaksFor() == io.leakwatch.core.Verdict.LEAK;
         }
 
         boolean is(Rule rule) {

@@ -1,9 +1,8 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.Finding;
-import io.leakwatch.core.HeapPoint;
-import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.Rule;
+import io.leakwatch.core.SeriesPoint;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,10 @@ import java.util.List;
 
 /**
  * What the heap as a whole says: whether it is exhausted, and what the heap left after every collection, an upper
- * bound of the live set, says about growth when the live set itself is seldom measured.
+ * bound of the live set, says about growth when the live set itself is seldom measured. The same rules hold for a
+ * kind outside the heap whose measurements need collections (metaspace after class unloading, direct memory after
+ * dead buffers are freed): its every sample bounds them from above, as the heap after any collection bounds the live
+ * set.
  */
 final class HeapRules {
     private HeapRules() {
@@ -24,21 +26,28 @@ final class HeapRules {
      * {@link Thresholds#FULL_HEAP_SHARE} of its maximum, or null.
      */
     static Finding exhausted(LiveSetSeries series) {
-        long max = series.maxHeapBytes();
-        List<LiveSetPoint> measured = series.measured();
+        return exhausted(RuleSet.HEAP, series.measured().stream().map(p -> new SeriesPoint(p.time(), p.bytes()))
+                .toList(), series.maxHeapBytes());
+    }
+
+    /**
+     * {@link RuleSet#exhausted()} when the latest {@link Thresholds#EXHAUSTED_MEASUREMENTS} measurements (warm-up
+     * included) all stand above {@link Thresholds#FULL_HEAP_SHARE} of {@code max}, or null.
+     */
+    static Finding exhausted(RuleSet rules, List<SeriesPoint> measured, long max) {
         int k = Thresholds.EXHAUSTED_MEASUREMENTS;
         if (max <= 0 || measured.size() < k) {
             return null;
         }
         double lowest = Double.POSITIVE_INFINITY;
-        for (LiveSetPoint point : measured.subList(measured.size() - k, measured.size())) {
-            lowest = Math.min(lowest, point.bytes());
+        for (SeriesPoint point : measured.subList(measured.size() - k, measured.size())) {
+            lowest = Math.min(lowest, point.value());
         }
         if (lowest < Thresholds.FULL_HEAP_SHARE * max) {
             return null;
         }
-        return Finding.of(Rule.HEAP_EXHAUSTED).with("latestLevelBytes", lowest).with("maxHeapBytes", max)
-                .with("measurements", k).against("latestLevelBytes", Thresholds.FULL_HEAP_SHARE * max);
+        return rules.finding(rules.exhausted()).with(rules.unit("latestLevel%s"), lowest).with(rules.maxName(), max)
+                .with("measurements", k).against(rules.unit("latestLevel%s"), Thresholds.FULL_HEAP_SHARE * max);
     }
 
     /**
@@ -57,19 +66,21 @@ final class HeapRules {
         if (basis.heapFull()) {
             return null;
         }
-        List<HeapPoint> envelope = basis.series().envelope();
+        List<SeriesPoint> envelope = basis.envelopePoints();
         double minSeconds = basis.minObservation().toNanos() / 1e9;
+        RuleSet rules = basis.rules();
         if (envelope.size() >= 2 * Thresholds.MIN_POINTS_FOR_NO_LEAK) {
             double spanSeconds = seconds(envelope.get(0).time(), envelope.get(envelope.size() - 1).time());
-            long low = envelope.stream().mapToLong(HeapPoint::bytes).min().orElse(0);
-            long high = envelope.stream().mapToLong(HeapPoint::bytes).max().orElse(0);
+            long low = envelope.stream().mapToLong(SeriesPoint::value).min().orElse(0);
+            long high = envelope.stream().mapToLong(SeriesPoint::value).max().orElse(0);
             if (spanSeconds >= minSeconds && high - low < basis.materialBytes()
                     && (high - low) / spanSeconds < basis.slowestGrowthBytesPerSecond()) {
-                return Finding.of(Rule.HEAP_BOUNDS_GROWTH).with("lowestBytes", low).with("highestBytes", high)
-                        .with("collections", envelope.size()).with("spanSeconds", spanSeconds)
-                        .with("boundBytesPerSecond", (high - low) / spanSeconds)
-                        .against("highestBytes", low + basis.materialBytes())
-                        .against("boundBytesPerSecond", basis.slowestGrowthBytesPerSecond())
+                return rules.finding(rules.samplesBoundGrowth()).with(rules.unit("lowest%s"), low)
+                        .with(rules.unit("highest%s"), high)
+                        .with(rules.samplesName(), envelope.size()).with("spanSeconds", spanSeconds)
+                        .with(rules.unit("bound%sPerSecond"), (high - low) / spanSeconds)
+                        .against(rules.unit("highest%s"), low + basis.materialBytes())
+                        .against(rules.unit("bound%sPerSecond"), basis.slowestGrowthBytesPerSecond())
                         .against("spanSeconds", minSeconds);
             }
         }
@@ -83,33 +94,34 @@ final class HeapRules {
      * that a leak that began lately is not averaged away by the flat hours before it.
      */
     private static Finding measuredStartBound(DecisionBasis basis, double minSeconds) {
-        List<LiveSetPoint> measured = basis.trendPoints();
-        List<HeapPoint> afterGc = basis.series().envelope();
+        List<SeriesPoint> measured = basis.trendPoints();
+        List<SeriesPoint> afterGc = basis.envelopePoints();
         if (measured.isEmpty() || afterGc.isEmpty()) {
             return null;
         }
+        RuleSet rules = basis.rules();
         Instant latest = afterGc.get(afterGc.size() - 1).time();
         Finding loosest = null;
         double loosestBound = Double.NEGATIVE_INFINITY;
-        for (LiveSetPoint start : measured) {
+        for (SeriesPoint start : measured) {
             double sinceSeconds = seconds(start.time(), latest);
             if (sinceSeconds < minSeconds) {
                 continue;
             }
             Instant lastQuarter = latest.minus(Duration.between(start.time(), latest).dividedBy(4));
-            HeapPoint end = afterGc.stream().filter(p -> !p.time().isBefore(lastQuarter))
-                    .min(Comparator.comparingLong(HeapPoint::bytes)).orElse(null);
+            SeriesPoint end = afterGc.stream().filter(p -> !p.time().isBefore(lastQuarter))
+                    .min(Comparator.comparingLong(SeriesPoint::value)).orElse(null);
             if (end == null) {
                 continue;
             }
             double spanSeconds = seconds(start.time(), end.time());
-            double bound = (end.bytes() - start.bytes()) / spanSeconds;
+            double bound = (end.value() - start.value()) / spanSeconds;
             if (bound > loosestBound) {
                 loosestBound = bound;
-                loosest = Finding.of(Rule.HEAP_BOUNDS_GROWTH).with("lowestBytes", start.bytes())
-                        .with("highestBytes", end.bytes()).with("spanSeconds", spanSeconds)
-                        .with("boundBytesPerSecond", bound)
-                        .against("boundBytesPerSecond", basis.slowestGrowthBytesPerSecond())
+                loosest = rules.finding(rules.samplesBoundGrowth()).with(rules.unit("lowest%s"), start.value())
+                        .with(rules.unit("highest%s"), end.value()).with("spanSeconds", spanSeconds)
+                        .with(rules.unit("bound%sPerSecond"), bound)
+                        .against(rules.unit("bound%sPerSecond"), basis.slowestGrowthBytesPerSecond())
                         .against("spanSeconds", minSeconds);
             }
         }
@@ -126,11 +138,12 @@ final class HeapRules {
         if (evidence < Thresholds.SUSPICION_LOG_BAYES_FACTOR) {
             return null;
         }
-        return Finding.of(Rule.HEAP_AFTER_GC_RISES).with("slopeBytesPerSecond", envelope.slopeBytesPerSecond())
-                .with("collections", envelope.points()).with("spanSeconds", envelope.spanSeconds())
-                .with("liveSetMeasurements", basis.trendPoints().size()).with("logBayesFactor", evidence)
+        RuleSet rules = basis.rules();
+        return rules.finding(rules.samplesRise()).with(rules.unit("slope%sPerSecond"), envelope.slopeBytesPerSecond())
+                .with(rules.samplesName(), envelope.points()).with("spanSeconds", envelope.spanSeconds())
+                .with(rules.measurementsName(), basis.trendPoints().size()).with("logBayesFactor", evidence)
                 .against("logBayesFactor", Thresholds.SUSPICION_LOG_BAYES_FACTOR)
-                .against("growthBytes", basis.materialBytes());
+                .against(rules.unit("growth%s"), basis.materialBytes());
     }
 
     private static double seconds(Instant from, Instant to) {

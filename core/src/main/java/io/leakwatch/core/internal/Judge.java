@@ -5,6 +5,7 @@ import io.leakwatch.core.Evidence;
 import io.leakwatch.core.Finding;
 import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.Rule;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.TypeGrowth;
@@ -123,6 +124,58 @@ final class Judge {
                     .against("spanSeconds", config.minObservation().toNanos() / 1e9));
         }
         return new Judgement(Verdict.INCONCLUSIVE, findings, suspected, candidates, shown, basis);
+    }
+
+    /**
+     * The verdict of the heap and of the kinds outside it together: {@code LEAK} when any of them leaks (the heap's
+     * findings and candidates first when it leaks, else the first leaking kind's); {@code NO_LEAK} only when the heap
+     * is {@code NO_LEAK} and no kind grows or may grow (a kind with too little evidence, or not recorded, has no say);
+     * otherwise {@code INCONCLUSIVE}, a growing kind's findings first when the heap alone would have been
+     * {@code NO_LEAK}. Growth is suspected when the heap's is, or a kind's that collections measure (class metadata,
+     * direct memory): heap inspections then measure it.
+     */
+    static Judgement combine(Judgement heap, List<KindJudgement> kinds) {
+        List<KindJudgement> leaking = kinds.stream().filter(k -> k.verdict() == Verdict.LEAK).toList();
+        List<KindJudgement> growing = kinds.stream().filter(k -> k.verdict() != Verdict.LEAK && k.blocksNoLeak())
+                .toList();
+        boolean suspected = heap.growthSuspected() || kinds.stream().anyMatch(k -> k.suspected()
+                && (k.series().kind() == LeakKind.CLASS_METADATA
+                || k.series().kind() == LeakKind.DIRECT_MEMORY));
+        List<LeakCandidate> kindCandidates = new ArrayList<>();
+        leaking.forEach(k -> kindCandidates.add(k.candidate()));
+        kinds.stream().filter(k -> k.verdict() != Verdict.LEAK && k.candidate() != null)
+                .forEach(k -> kindCandidates.add(k.candidate()));
+        List<Finding> findings = new ArrayList<>();
+        List<LeakCandidate> candidates = new ArrayList<>();
+        Verdict verdict;
+        if (heap.verdict() == Verdict.LEAK) {
+            verdict = Verdict.LEAK;
+            findings.addAll(heap.findings());
+            leaking.forEach(k -> findings.addAll(k.findings()));
+            candidates.addAll(heap.candidates());
+            candidates.addAll(kindCandidates);
+        } else if (!leaking.isEmpty()) {
+            verdict = Verdict.LEAK;
+            leaking.forEach(k -> findings.addAll(k.findings()));
+            findings.addAll(heap.findings());
+            candidates.addAll(kindCandidates.subList(0, leaking.size()));
+            candidates.addAll(heap.candidates());
+            candidates.addAll(kindCandidates.subList(leaking.size(), kindCandidates.size()));
+        } else if (heap.verdict() == Verdict.NO_LEAK && growing.isEmpty()) {
+            return new Judgement(Verdict.NO_LEAK, heap.findings(), suspected, List.of(), heap.trend(), heap.basis());
+        } else {
+            verdict = Verdict.INCONCLUSIVE;
+            if (heap.verdict() == Verdict.NO_LEAK) {
+                growing.forEach(k -> findings.addAll(k.findings()));
+                findings.addAll(heap.findings());
+            } else {
+                findings.addAll(heap.findings());
+                growing.forEach(k -> findings.addAll(k.findings()));
+            }
+            candidates.addAll(heap.candidates());
+            candidates.addAll(kindCandidates);
+        }
+        return new Judgement(verdict, findings, suspected, candidates, heap.trend(), heap.basis());
     }
 
     /**

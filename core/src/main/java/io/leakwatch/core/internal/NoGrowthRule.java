@@ -1,8 +1,8 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.Finding;
-import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.Rule;
+import io.leakwatch.core.SeriesPoint;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ final class NoGrowthRule {
     private NoGrowthRule() {
     }
 
-    /** {@link Rule#LIVE_SET_NOT_GROWING}, {@link Rule#LIVE_SET_LEVELLED_OFF}, or null. */
+    /** {@link Rule#LIVE_SET_NOT_GROWING}, {@link Rule#LIVE_SET_LEVELLED_OFF} (or the kind's rules), or null. */
     static Finding assess(DecisionBasis basis) {
         List<TrendWindow> windows = basis.windows();
         if (basis.heapFull() || windows.isEmpty()) {
@@ -62,20 +62,21 @@ final class NoGrowthRule {
 
     private static Finding describe(DecisionBasis basis, TrendWindow window, double upperBound) {
         SlopeFit fit = window.fit();
-        List<LiveSetPoint> before = basis.trendPoints().subList(0, window.start());
-        double lowestBefore = before.stream().mapToLong(LiveSetPoint::bytes).min().orElse(Long.MAX_VALUE);
+        RuleSet rules = basis.rules();
+        List<SeriesPoint> before = basis.trendPoints().subList(0, window.start());
+        double lowestBefore = before.stream().mapToLong(SeriesPoint::value).min().orElse(Long.MAX_VALUE);
         boolean grewBefore = fit.fittedLatestBytes() - lowestBefore >= basis.materialBytes();
-        Finding finding = Finding.of(grewBefore ? Rule.LIVE_SET_LEVELLED_OFF : Rule.LIVE_SET_NOT_GROWING)
-                .with("slopeBytesPerSecond", fit.slopeBytesPerSecond())
-                .with("slopeUpperBoundBytesPerSecond", upperBound)
-                .with("noiseBytes", fit.noiseBytes())
-                .with("levelBytes", fit.fittedLatestBytes())
+        Finding finding = rules.finding(grewBefore ? rules.levelledOff() : rules.notGrowing())
+                .with(rules.unit("slope%sPerSecond"), fit.slopeBytesPerSecond())
+                .with(rules.unit("slopeUpperBound%sPerSecond"), upperBound)
+                .with(rules.unit("noise%s"), fit.noiseBytes())
+                .with(rules.unit("level%s"), fit.fittedLatestBytes())
                 .with("points", fit.points())
                 .with("spanSeconds", fit.spanSeconds());
         if (grewBefore) {
-            finding = finding.with("lowestEarlierBytes", lowestBefore);
+            finding = finding.with(rules.unit("lowestEarlier%s"), lowestBefore);
         }
-        return finding.against("slopeUpperBoundBytesPerSecond", basis.slowestGrowthBytesPerSecond())
+        return finding.against(rules.unit("slopeUpperBound%sPerSecond"), basis.slowestGrowthBytesPerSecond())
                 .against("confidence", basis.confidence())
                 .against("spanSeconds", basis.minObservation().toNanos() / 1e9);
     }

@@ -98,8 +98,12 @@ final class Prose {
                             + " warm-up) to tell a leak from promoted garbage.",
                     Bytes.format(decisive.value("slopeBytesPerSecond") * 60), seconds(decisive.value("spanSeconds")),
                     decisive.value("liveSetMeasurements"));
-            case CANDIDATE_EXPLAINS_GROWTH, NOTHING_SAYS_WHAT_GROWS, NOT_MONITORING ->
-                    throw new IllegalArgumentException(decisive.rule() + " is not decided by the engine");
+            case KIND_TOO_LITTLE_EVIDENCE, KIND_GROWS, KIND_MAY_GROW, KIND_NOT_GROWING, KIND_LEVELLED_OFF,
+                 KIND_BACK_TO_EARLIER_PEAK, KIND_EXHAUSTED, KIND_SAMPLES_BOUND_GROWTH, KIND_SAMPLES_RISE ->
+                    KindProse.reason(findings, top);
+            case CANDIDATE_EXPLAINS_GROWTH, NOTHING_SAYS_WHAT_GROWS, NOT_MONITORING, KIND_CODE_NAMED,
+                 KIND_NOTHING_NAMED -> throw new IllegalArgumentException(decisive.rule() + " is not decided by the"
+                    + " engine");
         };
     }
 
@@ -129,8 +133,12 @@ final class Prose {
             case HEAP_AFTER_GC_RISES -> "Take heap inspections (class histograms after a full GC) some time apart, or"
                     + " record longer so that old or full collections occur; the live monitor inspects on suspicion.";
             case LIVE_SET_NOT_GROWING, LIVE_SET_LEVELLED_OFF, HEAP_BOUNDS_GROWTH -> "";
-            case CANDIDATE_EXPLAINS_GROWTH, NOTHING_SAYS_WHAT_GROWS, NOT_MONITORING ->
-                    throw new IllegalArgumentException(decisive.rule() + " is not decided by the engine");
+            case KIND_TOO_LITTLE_EVIDENCE, KIND_GROWS, KIND_MAY_GROW, KIND_NOT_GROWING, KIND_LEVELLED_OFF,
+                 KIND_BACK_TO_EARLIER_PEAK, KIND_EXHAUSTED, KIND_SAMPLES_BOUND_GROWTH, KIND_SAMPLES_RISE ->
+                    KindProse.nextStep(findings);
+            case CANDIDATE_EXPLAINS_GROWTH, NOTHING_SAYS_WHAT_GROWS, NOT_MONITORING, KIND_CODE_NAMED,
+                 KIND_NOTHING_NAMED -> throw new IllegalArgumentException(decisive.rule() + " is not decided by the"
+                    + " engine");
         };
     }
 

@@ -1,6 +1,7 @@
 package io.leakwatch.core.internal;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Every fixed threshold of the decision, in one place, each with the reason for its value. Settings a user may
@@ -65,6 +66,46 @@ final class Thresholds {
     static final double URGENT_HEAP_SHARE = 0.5;
     static final int URGENT_TREND_POINTS = 8;
     static final Duration URGENT_EXHAUSTION = Duration.ofSeconds(60);
+
+    /**
+     * The kinds outside the heap share one false-alarm rate α among their series (Bonferroni): each of class
+     * metadata, threads and direct memory is tested at α / 4, and native memory's α / 4 is shared among its
+     * categories. The heap keeps its own α, so the verdict's false-alarm rate is at most 2α.
+     */
+    static final int KINDS_SHARING_ALPHA = 4;
+    /**
+     * Material growth of the live-thread count: a pool that grows by a few under load is normal; 16 more threads
+     * reserve 16 MB of stacks, and a leak of one thread a minute passes it in 16 minutes.
+     */
+    static final double MATERIAL_THREADS = 16;
+    /**
+     * Threads of one name pattern and starting stack name the code behind a growing thread count when they are at
+     * least this many, started since the growth began and still alive ...
+     */
+    static final int MIN_THREADS_NAMED = 4;
+    /** ... and at least this share of that growth: one site explaining half the new threads is where they come from. */
+    static final double MIN_SHARE_OF_THREAD_GROWTH = 0.5;
+    /**
+     * Loaders of one type name the code behind growing metaspace when at least this many, created since the growth
+     * began, outlived a collection that unloads classes (a healthy hot reload keeps one or two alive; a server's
+     * applications were loaded before) ...
+     */
+    static final int MIN_SURVIVING_LOADERS = 4;
+    /**
+     * ... created between at least this many different pairs of such collections: loaders that keep coming, not one
+     * application deployed at one moment.
+     */
+    static final int MIN_LOADER_ARRIVALS = 3;
+    /** A class defined this many times (by as many loaders) is being defined again and again. */
+    static final int MIN_REDEFINITIONS = 3;
+    /**
+     * Native Memory Tracking categories another kind decides, or that follow the heap or the monitor itself: the heap
+     * and its collector's structures (the heap kind), class metadata (Class, Metaspace), thread stacks and thread
+     * structures (threads), JFR's own buffers (Tracing) and NMT's own bookkeeping, class-data sharing's fixed
+     * mapping.
+     */
+    static final Set<String> NATIVE_CATEGORIES_DECIDED_ELSEWHERE = Set.of("Java Heap", "GC", "GCCardSet", "Class",
+            "Metaspace", "Thread", "Thread Stack", "Tracing", "Native Memory Tracking", "Shared class space", "Test");
 
     private Thresholds() {
     }

@@ -7,10 +7,13 @@ import io.leakwatch.core.Finding;
 import io.leakwatch.core.GcPoint;
 import io.leakwatch.core.GcWindowStatistics;
 import io.leakwatch.core.HeapPoint;
+import io.leakwatch.core.KindReport;
 import io.leakwatch.core.KindStatistics;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.SeriesPoint;
+import io.leakwatch.core.SeriesTrend;
 import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Trend;
@@ -27,7 +30,7 @@ import java.util.List;
  */
 public final class AnalysisJson {
     /** Version of the schema this class writes. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private AnalysisJson() {
     }
@@ -86,6 +89,7 @@ public final class AnalysisJson {
         typeGrowth(json, analysis.typeGrowth());
         candidates(json, analysis.candidates());
         sites(json, analysis.sites());
+        kinds(json, analysis.kinds());
         if (!inputs.isEmpty()) {
             json.name("inputs").beginArray();
             for (Input input : inputs) {
@@ -101,7 +105,8 @@ public final class AnalysisJson {
         json.name("findings").beginArray();
         for (Finding finding : findings) {
             json.beginObject().name("rule").value(finding.rule().id())
-                    .name("speaksFor").value(finding.rule().speaksFor().name());
+                    .name("speaksFor").value(finding.rule().speaksFor().name())
+                    .name("kind").value(finding.kind().name()).name("series").value(finding.series());
             json.name("values").beginObject();
             finding.values().forEach((name, value) -> json.name(name).value(value));
             json.endObject().name("thresholds").beginObject();
@@ -224,8 +229,12 @@ public final class AnalysisJson {
         for (LeakCandidate candidate : candidates) {
             json.beginObject().name("rank").value(rank++)
                     .name("fingerprint").value(candidate.fingerprint())
+                    .name("kind").value(candidate.kind().name())
                     .name("type").value(candidate.objectType())
                     .name("status").value(candidate.status().name());
+            if (!candidate.namePattern().isEmpty()) {
+                json.name("namePattern").value(candidate.namePattern());
+            }
             json.name("growingTypes").beginArray();
             candidate.growingTypes().forEach(json::value);
             json.endArray();
@@ -251,6 +260,64 @@ public final class AnalysisJson {
                         .name("summary").value(evidence.summary()).endObject();
             }
             json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void kinds(JsonWriter json, List<KindReport> kinds) {
+        json.name("kinds").beginArray();
+        for (KindReport kind : kinds) {
+            json.beginObject().name("kind").value(kind.kind().name()).name("series").value(kind.series())
+                    .name("unit").value(kind.kind().unit().name()).name("recorded").value(kind.recorded())
+                    .name("note").value(kind.note()).name("verdict").value(kind.verdict().name())
+                    .name("growthSuspected").value(kind.growthSuspected());
+            json.name("projectedExhaustionSeconds");
+            if (kind.projectedExhaustion() == null) {
+                json.nullValue();
+            } else {
+                json.value(seconds(kind.projectedExhaustion()));
+            }
+            json.name("maxValue").value(kind.maxValue());
+            findings(json, kind.findings());
+            json.name("reason").value(kind.reason());
+            json.name("trend");
+            seriesTrend(json, kind.trend());
+            seriesPoints(json, "points", kind.points());
+            seriesPoints(json, "samples", kind.samples());
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void seriesTrend(JsonWriter json, SeriesTrend trend) {
+        if (trend == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject().name("points").value(trend.points());
+        json.name("from");
+        instant(json, trend.from());
+        json.name("to");
+        instant(json, trend.to());
+        json.name("slopePerMinute").value(trend.slopePerMinute())
+                .name("fittedLatest").value(trend.fittedLatest())
+                .name("noise").value(trend.noise())
+                .name("logBayesFactor").value(trend.logBayesFactor())
+                .name("slopeUpperBoundPerMinute").value(trend.slopeUpperBoundPerSecond() * 60);
+        json.name("timeToExhaustionSeconds");
+        if (trend.timeToExhaustion() == null) {
+            json.nullValue();
+        } else {
+            json.value(seconds(trend.timeToExhaustion()));
+        }
+        json.endObject();
+    }
+
+    private static void seriesPoints(JsonWriter json, String name, List<SeriesPoint> points) {
+        json.name(name).beginArray();
+        for (SeriesPoint point : points) {
+            json.beginObject().name("time").value(point.time().toString()).name("value").value(point.value())
+                    .endObject();
         }
         json.endArray();
     }

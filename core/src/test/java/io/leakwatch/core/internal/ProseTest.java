@@ -1,6 +1,7 @@
 package io.leakwatch.core.internal;
 
 import io.leakwatch.core.Finding;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.Rule;
 import org.junit.jupiter.api.Test;
@@ -36,23 +37,32 @@ class ProseTest {
         String[] names = {"slopeBytesPerSecond", "growthBytes", "noiseBytes", "logBayesFactor", "points", "spanSeconds",
                 "latestLevelBytes", "peakBeforeDropBytes", "slopeUpperBoundBytesPerSecond", "levelBytes",
                 "lowestEarlierBytes", "lowestBytes", "highestBytes", "boundBytesPerSecond", "maxHeapBytes",
-                "measurements", "liveSetMeasurements", "observedSeconds", "confidence"};
+                "measurements", "liveSetMeasurements", "observedSeconds", "confidence", "maxBytes"};
         for (Rule rule : Rule.values()) {
-            Finding finding = Finding.of(rule);
-            for (String name : names) {
-                finding = finding.with(name, 1e6).against(name, 2e6);
+            boolean ofKinds = rule.id().startsWith("kind-");
+            for (LeakKind kind : ofKinds ? List.of(LeakKind.CLASS_METADATA, LeakKind.THREADS, LeakKind.DIRECT_MEMORY,
+                    LeakKind.NATIVE_MEMORY) : List.of(LeakKind.HEAP)) {
+                Finding finding = ofKinds ? Finding.of(rule, kind, "Other") : Finding.of(rule);
+                for (String name : names) {
+                    String named = name.replace("Bytes", kind.unit().word());
+                    finding = finding.with(named, 1e6).against(named, 2e6);
+                }
+                assertRendered(rule, List.of(finding));
             }
-            List<Finding> findings = List.of(finding);
-            boolean decides = rule != Rule.CANDIDATE_EXPLAINS_GROWTH && rule != Rule.NOTHING_SAYS_WHAT_GROWS
-                    && rule != Rule.NOT_MONITORING;
-            if (decides) {
-                assertThat(Prose.reason(findings, null, FULL, WARM_UP, WARM_UP, Duration.ofHours(1))).as(rule.id())
-                        .isNotBlank().doesNotContain("NaN", "null");
-                assertThat(Prose.nextStep(findings, null, WARM_UP)).as(rule.id()).doesNotContain("null");
-            } else {
-                assertThatThrownBy(() -> Prose.reason(findings, null, FULL, WARM_UP, WARM_UP, Duration.ofHours(1)))
-                        .isInstanceOf(IllegalArgumentException.class);
-            }
+        }
+    }
+
+    private static void assertRendered(Rule rule, List<Finding> findings) {
+        boolean decides = rule != Rule.CANDIDATE_EXPLAINS_GROWTH && rule != Rule.NOTHING_SAYS_WHAT_GROWS
+                && rule != Rule.NOT_MONITORING && rule != Rule.KIND_CODE_NAMED && rule != Rule.KIND_NOTHING_NAMED;
+        String what = rule.id() + " of " + findings.get(0).kind();
+        if (decides) {
+            assertThat(Prose.reason(findings, null, FULL, WARM_UP, WARM_UP, Duration.ofHours(1))).as(what)
+                    .isNotBlank().doesNotContain("NaN", "null");
+            assertThat(Prose.nextStep(findings, null, WARM_UP)).as(what).doesNotContain("null");
+        } else {
+            assertThatThrownBy(() -> Prose.reason(findings, null, FULL, WARM_UP, WARM_UP, Duration.ofHours(1)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -23,11 +23,19 @@ public final class Zoo {
         SCENARIOS.put("tomcat-sessions", () -> new TomcatSessionLeak());
         SCENARIOS.put("caffeine-unbounded", () -> new CaffeineCacheLeak());
         SCENARIOS.put("h2-table", () -> new H2TableLeak());
+        SCENARIOS.put("plugin-reload", PluginReloadLeak::new);
+        SCENARIOS.put("executor-per-job", ExecutorPerJobLeak::new);
+        SCENARIOS.put("direct-buffer-cache", DirectBufferLeak::new);
+        SCENARIOS.put("native-memory", NativeMemoryLeak::new);
         SCENARIOS.put("lru-cache", LruCache::new);
         SCENARIOS.put("caffeine-bounded", () -> new CaffeineBoundedCache());
         SCENARIOS.put("batch-job", BatchJob::new);
         SCENARIOS.put("request-churn", RequestChurn::new);
         SCENARIOS.put("startup-structure", StartupStructure::new);
+        SCENARIOS.put("plugin-hot-reload", PluginHotReload::new);
+        SCENARIOS.put("bounded-thread-pool", BoundedThreadPool::new);
+        SCENARIOS.put("pooled-direct-buffers", PooledDirectBuffers::new);
+        SCENARIOS.put("native-churn", NativeChurn::new);
     }
 
     private Zoo() {
@@ -39,11 +47,14 @@ public final class Zoo {
     }
 
     /**
-     * A new instance of the named scenario.
+     * A new instance of the named scenario; {@code a+b} runs several in one program, a step of each in turn.
      *
      * @throws IllegalArgumentException naming the scenarios there are
      */
     public static Scenario create(String name) {
+        if (name.contains("+")) {
+            return new CompositeScenario(java.util.Arrays.stream(name.split("\\+")).map(Zoo::create).toList());
+        }
         Supplier<Scenario> scenario = SCENARIOS.get(name);
         if (scenario == null) {
             throw new IllegalArgumentException("No scenario '" + name + "'; the zoo has " + SCENARIOS.keySet());

@@ -2,14 +2,21 @@ package io.leakwatch.examples.zoo;
 
 import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
+import io.leakwatch.core.KindReport;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.LeakMonitor;
 import io.leakwatch.reports.TextReport;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,10 +28,15 @@ import java.util.concurrent.TimeUnit;
  * exhaustion it projected, -1 if none), {@code topType}, {@code topGrowingTypes}, {@code topFrame},
  * {@code topAccumulation}, {@code topChain}, {@code topVia} (the call the application frame allocated through),
  * {@code topContainer} (the container's type), {@code topKnownContainer}, {@code topSuspect} (the suspect reference),
- * {@code topFingerprint}, {@code report} (the text report of the top candidate, lines joined by {@code \n}).
+ * {@code topFingerprint}, {@code report} (the text report of the top candidate, lines joined by {@code \n}); and for
+ * each kind outside the heap ({@code ClassMetadata}, {@code Threads}, {@code DirectMemory}, {@code NativeMemory}):
+ * {@code verdictOf<Kind>} (its own verdict, or {@code NOT_RECORDED}), {@code leakAfterSecondsOf<Kind>},
+ * {@code topOf<Kind>} (its top candidate's type, growing types and first application frame) and
+ * {@code reasonOf<Kind>}. The top-candidate lines of a scenario of another kind than the heap describe that kind's
+ * top candidate.
  *
- * <p>Usage: {@code ZooRunner <scenario> <seconds> [until-leak]}; with {@code until-leak} the run ends a few seconds
- * after the first {@code LEAK} instead of at its full length.
+ * <p>Usage: {@code ZooRunner <scenario>[+<scenario>...] <seconds> [until-leak]}; with {@code until-leak} the run ends
+ * a few seconds after every kind the scenarios leak is {@code LEAK} instead of at its full length.
  */
 public final class ZooRunner {
     private ZooRunner() {
@@ -42,6 +54,9 @@ public final class ZooRunner {
         List<String> verdicts = new ArrayList<>();
         long[] leakAt = {-1, 0, -1, -1};
         long[] noLeakAt = {-1};
+        Set<LeakKind> leaking = leakingKinds(scenario);
+        Map<LeakKind, Long> kindLeakAt = new EnumMap<>(LeakKind.class);
+        long lastCheck = 0;
         try (scenario; LeakMonitor monitor = LeakMonitor.start()) {
             monitor.addListener(analysis -> {
                 synchronized (verdicts) {
@@ -59,10 +74,28 @@ public final class ZooRunner {
                     }
                 }
             });
-            while (System.nanoTime() < end && !(untilLeak && leakAnnouncedSecondsAgo(verdicts, leakAt, start, 3))) {
+            long allLeakedAt = -1;
+            while (System.nanoTime() < end && !(untilLeak && allLeakedAt >= 0
+                    && System.nanoTime() - allLeakedAt > TimeUnit.SECONDS.toNanos(3))) {
                 scenario.step();
+                if (System.nanoTime() - lastCheck > TimeUnit.SECONDS.toNanos(1)) {
+                    lastCheck = System.nanoTime();
+                    Analysis now = monitor.snapshot();
+                    for (KindReport kind : now.kinds()) {
+                        if (kind.verdict() == Verdict.LEAK) {
+                            kindLeakAt.putIfAbsent(kind.kind(), TimeUnit.NANOSECONDS.toSeconds(lastCheck - start));
+                        }
+                    }
+                    boolean heapDone = !leaking.contains(LeakKind.HEAP) || leakAnnounced(verdicts, leakAt);
+                    if (allLeakedAt < 0 && !leaking.isEmpty() && heapDone && leaking.stream()
+                            .allMatch(kind -> kind == LeakKind.HEAP || kindLeakAt.containsKey(kind))) {
+                        allLeakedAt = System.nanoTime();
+                    }
+                }
             }
-            print(args[0], scenario, monitor.snapshot());
+            Analysis last = monitor.snapshot();
+            print(args[0], scenario, last);
+            printKinds(last, kindLeakAt);
         }
         synchronized (verdicts) {
             System.out.println("verdicts=" + String.join(" ", verdicts));
@@ -73,20 +106,61 @@ public final class ZooRunner {
             System.out.println("exhaustionAtLeakSeconds=" + leakAt[3]);
             System.out.println("maxHeap=" + Runtime.getRuntime().maxMemory());
         }
+        // A leaked executor's threads are not daemons: they would keep this JVM alive, as they would a service.
+        System.exit(0);
     }
 
-    private static boolean leakAnnouncedSecondsAgo(List<String> verdicts, long[] leakAt, long start, long seconds) {
+    private static boolean leakAnnounced(List<String> verdicts, long[] leakAt) {
         synchronized (verdicts) {
-            return leakAt[0] >= 0 && TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) >= leakAt[0] + seconds;
+            return leakAt[0] >= 0;
         }
+    }
+
+    /** The kinds the scenario (or each part of a composite) leaks. */
+    private static Set<LeakKind> leakingKinds(Scenario scenario) {
+        Set<LeakKind> kinds = EnumSet.noneOf(LeakKind.class);
+        List<Scenario> parts = scenario instanceof CompositeScenario composite ? composite.parts() : List.of(scenario);
+        parts.stream().filter(part -> part.leakingClass() != null).forEach(part -> kinds.add(part.kind()));
+        return kinds;
+    }
+
+    private static void printKinds(Analysis analysis, Map<LeakKind, Long> leakAt) {
+        for (LeakKind kind : LeakKind.values()) {
+            if (kind == LeakKind.HEAP) {
+                continue;
+            }
+            String name = camel(kind);
+            List<KindReport> reports = analysis.kinds().stream().filter(k -> k.kind() == kind).toList();
+            boolean recorded = reports.stream().anyMatch(KindReport::recorded);
+            Verdict verdict = reports.stream().map(KindReport::verdict).min(Enum::compareTo).orElse(null);
+            System.out.println("verdictOf" + name + "=" + (!recorded || verdict == null ? "NOT_RECORDED" : verdict));
+            System.out.println("leakAfterSecondsOf" + name + "=" + leakAt.getOrDefault(kind, -1L));
+            KindReport decisive = reports.stream().filter(k -> k.verdict() == verdict).findFirst().orElse(null);
+            System.out.println("reasonOf" + name + "=" + (decisive == null || decisive.findings().isEmpty() ? ""
+                    : decisive.displayName() + ": " + decisive.findings().get(0).rule().id()));
+            LeakCandidate top = analysis.topCandidate(kind);
+            System.out.println("topOf" + name + "=" + (top == null ? "" : top.objectType() + " "
+                    + String.join(" ", top.growingTypes()) + " " + (top.firstApplicationFrame() == null ? ""
+                    : top.firstApplicationFrame()) + (top.namePattern().isEmpty() ? "" : " " + top.namePattern())));
+        }
+    }
+
+    private static String camel(LeakKind kind) {
+        StringBuilder name = new StringBuilder();
+        for (String word : kind.name().toLowerCase(Locale.ROOT).split("_")) {
+            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return name.toString();
     }
 
     private static void print(String name, Scenario scenario, Analysis analysis) {
         System.out.println("scenario=" + name);
         System.out.println("truth=" + (scenario.leakingClass() == null ? "none" : scenario.leakingClass()));
+        System.out.println("kind=" + scenario.kind());
         System.out.println("verdict=" + analysis.verdict());
         System.out.println("reason=" + analysis.reason());
-        LeakCandidate top = analysis.topCandidate();
+        LeakCandidate top = scenario.kind() == LeakKind.HEAP ? analysis.topCandidate()
+                : analysis.topCandidate(scenario.kind());
         if (top != null) {
             System.out.println("topType=" + top.objectType());
             System.out.println("topGrowingTypes=" + String.join(" ", top.growingTypes()));

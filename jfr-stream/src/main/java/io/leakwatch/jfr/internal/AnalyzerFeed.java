@@ -2,11 +2,21 @@ package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.AllocationSample;
 import io.leakwatch.core.Analyzer;
+import io.leakwatch.core.ClassDefinition;
 import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.core.ClassUnload;
+import io.leakwatch.core.ClassLoadingStatistics;
+import io.leakwatch.core.DirectAllocation;
+import io.leakwatch.core.DirectBufferStatistics;
 import io.leakwatch.core.GcEvent;
 import io.leakwatch.core.GcKind;
 import io.leakwatch.core.HeapSummary;
+import io.leakwatch.core.MetaspaceSummary;
+import io.leakwatch.core.NativeMemoryUsage;
 import io.leakwatch.core.ObjectSample;
+import io.leakwatch.core.ThreadEnd;
+import io.leakwatch.core.ThreadStart;
+import io.leakwatch.core.ThreadStatistics;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +39,7 @@ public final class AnalyzerFeed {
     private final Map<Long, String> g1Types = new LinkedHashMap<>();
     private final Map<Long, PendingInspection> inspections = new LinkedHashMap<>();
     private long heapMaxBytes;
+    private long metaspaceMaxBytes;
     private long events;
 
     public AnalyzerFeed(Analyzer analyzer) {
@@ -123,6 +134,66 @@ public final class AnalyzerFeed {
     void allocation(AllocationSample sample) {
         events++;
         analyzer.accept(sample);
+    }
+
+    void metaspaceMax(long bytes) {
+        events++;
+        metaspaceMaxBytes = bytes;
+    }
+
+    /** {@code MaxMetaspaceSize}, or 0 when unlimited or not yet known. */
+    long metaspaceMaxBytes() {
+        return metaspaceMaxBytes;
+    }
+
+    void metaspace(MetaspaceSummary summary) {
+        events++;
+        analyzer.accept(summary);
+    }
+
+    void classLoading(ClassLoadingStatistics counts) {
+        events++;
+        analyzer.accept(counts);
+    }
+
+    void classUnload(ClassUnload unload) {
+        events++;
+        analyzer.accept(unload);
+    }
+
+    void classDefinition(ClassDefinition definition) {
+        events++;
+        analyzer.accept(definition);
+    }
+
+    void threads(ThreadStatistics statistics) {
+        events++;
+        analyzer.accept(statistics);
+    }
+
+    void threadStart(ThreadStart start) {
+        events++;
+        analyzer.accept(start);
+    }
+
+    void threadEnd(ThreadEnd end) {
+        events++;
+        analyzer.accept(end);
+    }
+
+    void directBuffers(DirectBufferStatistics statistics) {
+        events++;
+        analyzer.accept(statistics);
+    }
+
+    void directAllocation(DirectAllocation allocation) {
+        events++;
+        analyzer.accept(allocation);
+    }
+
+    void nativeMemory(NativeMemoryUsage usage) {
+        events++;
+        analyzer.accept(usage);
     }
 
     void inspection(long id, Instant time, boolean afterFullGc, int typesWritten) {

@@ -27,7 +27,13 @@ public final class EventHandlers {
         this.handlers = List.of(new GarbageCollectionHandler(feed), new G1GarbageCollectionHandler(feed),
                 new GcHeapSummaryHandler(feed), new GcHeapConfigurationHandler(feed),
                 new OldObjectSampleHandler(feed, includeValues), new ObjectAllocationSampleHandler(feed),
-                new HeapInspectionHandler(feed), new ClassHistogramEntryHandler(feed));
+                new HeapInspectionHandler(feed), new ClassHistogramEntryHandler(feed),
+                // The kinds outside the heap.
+                new MetaspaceSummaryHandler(feed), new UnsignedLongFlagHandler(feed),
+                new ClassLoadingStatisticsHandler(feed), new ClassDefineHandler(feed),
+                new ClassUnloadHandler(feed), new JavaThreadStatisticsHandler(feed), new ThreadStartHandler(feed),
+                new ThreadEndHandler(feed), new DirectBufferStatisticsHandler(feed), new MethodTraceHandler(feed),
+                new NativeMemoryUsageHandler(feed));
     }
 
     /** The names of the event types read. */
@@ -35,10 +41,19 @@ public final class EventHandlers {
         return handlers.stream().map(EventHandler::eventName).toList();
     }
 
-    /** Enables the handlers' event types the plan asks for in a recording, with the settings each declares. */
+    /**
+     * Enables in a recording the handlers' event types that the evidence plan of this JVM's collector asks for, with
+     * the settings each handler declares; those that declare {@link EventSettingsSpec#OFF} are left to the recordings
+     * that need them.
+     */
+    public void enableOn(Recording recording) {
+        enableOn(recording, EvidencePlan.forThisJvm());
+    }
+
+    /** Enables the event types a plan asks for, as {@link #enableOn(Recording)} does. */
     void enableOn(Recording recording, EvidencePlan plan) {
         for (EventHandler handler : handlers) {
-            if (plan.enables(handler.eventName())) {
+            if (plan.enables(handler.eventName()) && !handler.settings().off()) {
                 handler.settings().applyTo(recording.enable(handler.eventName()));
             }
         }

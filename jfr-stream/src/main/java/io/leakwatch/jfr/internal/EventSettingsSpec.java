@@ -18,6 +18,11 @@ import java.util.Objects;
 record EventSettingsSpec(Map<String, String> values) {
     /** JFR's defaults for the event type. */
     static final EventSettingsSpec DEFAULTS = new EventSettingsSpec(Map.of());
+    /**
+     * Not enabled by the monitor's own recording: the handler reads what another recording enables (the short
+     * recordings of {@link KindProbes}), or what a file holds.
+     */
+    static final EventSettingsSpec OFF = new EventSettingsSpec(Map.of("enabled", "false"));
 
     EventSettingsSpec {
         values.forEach((name, value) -> {
@@ -45,6 +50,11 @@ record EventSettingsSpec(Map<String, String> values) {
         Map<String, String> next = new LinkedHashMap<>(values);
         next.put(name, value);
         return new EventSettingsSpec(next);
+    }
+
+    /** Whether the monitor's recording leaves the event off. */
+    boolean off() {
+        return "false".equals(values.get("enabled"));
     }
 
     void applyTo(EventSettings settings) {

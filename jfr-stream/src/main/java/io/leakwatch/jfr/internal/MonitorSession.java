@@ -25,6 +25,8 @@ import java.time.Duration;
  *       caller's thread for {@link #dump}, and at exit;</li>
  *   <li>{@link ActiveProbes}: evidence snapshots, heap inspections and chain snapshots, as the {@link ProbeSchedule}
  *   asks (sooner the nearer the heap is to exhaustion), on the worker;</li>
+ *   <li>{@link KindProbes}: the short recordings of the events that name the code behind a kind outside the heap,
+ *   while it is suspected, on the worker;</li>
  * </ul>
  * and {@link Worker}, {@code leakwatch-worker}, which also commits verdict events and calls the {@link Listeners}.
  * Two threads in all; the stream thread publishes each {@link Analysis} through one volatile field that the worker
@@ -50,6 +52,7 @@ public final class MonitorSession {
     private final EvidenceWriter evidence;
     private final EvidencePlan plan;
     private final ActiveProbes probes;
+    private final KindProbes kindProbes = new KindProbes();
     private final Worker worker;
     private final Path analysisFile;
     private StreamPump pump;
@@ -108,7 +111,8 @@ public final class MonitorSession {
                 () -> listeners.interruptOverdue(System.nanoTime()));
         pump.start(threads);
         worker.every(PROBE_PERIOD, "a probe", () -> probes.runDue(pump.latest()));
-        LOG.info("monitoring the heap; evidence in " + config.outputDirectory().toAbsolutePath()
+        worker.every(PROBE_PERIOD, "the kinds' events", () -> kindProbes.update(pump.latest()));
+        LOG.info("monitoring " + KindProbes.watched() + "; evidence in " + config.outputDirectory().toAbsolutePath()
                 + (plan.continuousOldObjectSamples() ? "" : "; under generational ZGC old objects are sampled only"
                 + " in short windows while growth is suspected, allocation samples say where types come from"));
     }
@@ -150,7 +154,8 @@ public final class MonitorSession {
         closed = true;
         pump.close(); // no analysis or verdict change past this: what analysis.json says last is what was announced
         worker.stop(); // nor any snapshot, probe or listener call
-        probes.close(); // the worker has stopped: its state is this thread's now
+        probes.close(); // the worker has stopped: its state and the kinds' are this thread's now
+        kindProbes.close();
         if (atExit) {
             evidence.writeAtExit();
         } else {

@@ -3,6 +3,7 @@ package io.leakwatch.jfr.internal;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Bytes;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.core.json.AnalysisJson;
@@ -133,7 +134,11 @@ final class StreamPump {
 
     private void log(Analysis analysis) {
         LeakCandidate top = analysis.topCandidate();
-        if (analysis.verdict() == Verdict.LEAK && top != null) {
+        if (analysis.verdict() == Verdict.LEAK && top != null && top.kind() != LeakKind.HEAP) {
+            // Outside the heap the reason names the code itself (loaders, thread starts, allocation sites).
+            LOG.warn("memory leak (" + top.kind().displayName() + "): " + analysis.reason() + " Details: "
+                    + analysisFile);
+        } else if (analysis.verdict() == Verdict.LEAK && top != null) {
             StackFrame frame = top.firstApplicationFrame();
             String heldBy = top.accumulationPoint() != null ? top.accumulationPoint().describe()
                     : top.referenceChain().isEmpty() ? "(no reference chain yet)"

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /** {@code leakwatch compare}: what grew between two recordings of the same program. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Shows what grew between two recordings: the live set, the leak candidates matched by"
-                + " fingerprint, the allocation sites of long-surviving objects, and the types counted by heap"
-                + " inspections. Exits 0 when both could be read.")
+                + " fingerprint, the allocation sites of long-surviving objects, the types counted by heap"
+                + " inspections, and metaspace, threads, direct and native memory side by side. Exits 0 when both"
+                + " could be read.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.leakwatch.reports.cli;
 
+import io.leakwatch.core.json.AnalysisJson;
 import io.leakwatch.core.StackFrame;
 import io.leakwatch.core.Verdict;
 
@@ -32,7 +33,7 @@ record WatchedAnalysis(Verdict verdict, String reason, String nextStep, Instant 
                        List<Long> liveSetBytes, List<Long> afterGcBytes, Trend trend, long maxHeapBytes,
                        Duration projectedExhaustion, List<GcWindow> gc, List<Candidate> candidates) {
     /** The schema this reader knows; a later one may have renamed what it reads. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = AnalysisJson.SCHEMA_VERSION;
 
     /** The live-set trend: its slope, the evidence for it, and when it would exhaust the heap (or null). */
     record Trend(double slopeBytesPerMinute, double logBayesFactor, int points, Duration span,

@@ -38,7 +38,7 @@ class JsonReaderTest {
         String json = AnalysisJson.write(LeakingRun.analysis());
 
         Map<?, ?> root = (Map<?, ?>) JsonReader.read(json);
-        assertThat(root.get("schemaVersion")).isEqualTo(3.0);
+        assertThat(root.get("schemaVersion")).isEqualTo((double) AnalysisJson.SCHEMA_VERSION);
         assertThat(root.get("verdict")).isEqualTo("LEAK");
         assertThat(root.get("reason")).isEqualTo(LeakingRun.analysis().reason());
         assertThat((List<?>) root.get("gcTimeline")).hasSize(30);

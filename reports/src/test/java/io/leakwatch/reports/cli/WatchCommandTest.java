@@ -75,16 +75,16 @@ class WatchCommandTest {
         assertThat(run("watch", dir.toString(), "--once")).isEqualTo(LeakwatchCli.UNREADABLE);
         assertThat(err.toString()).contains("no analysis.json in " + dir + " yet");
 
-        Files.writeString(dir.resolve("analysis.json"), "{\"schemaVersion\": 3, \"verdict\": ");
+        Files.writeString(dir.resolve("analysis.json"), "{\"schemaVersion\": " + AnalysisJson.SCHEMA_VERSION + ", \"verdict\": ");
         assertThat(run("watch", dir.toString(), "--once")).isEqualTo(LeakwatchCli.UNREADABLE);
         assertThat(err.toString()).contains("analysis.json is not valid JSON (line 1, column 33: the document ends"
                 + " where a value should be)");
 
         Files.writeString(dir.resolve("analysis.json"), "{\"schemaVersion\": 2, \"verdict\": \"LEAK\"}");
         assertThat(run("watch", dir.toString(), "--once")).isEqualTo(LeakwatchCli.UNREADABLE);
-        assertThat(err.toString()).contains("is not an analysis of schema version 3 (it says 2.0)");
+        assertThat(err.toString()).contains("is not an analysis of schema version " + AnalysisJson.SCHEMA_VERSION + " (it says 2.0)");
 
-        Files.writeString(dir.resolve("analysis.json"), "{\"schemaVersion\": 3, \"verdict\": \"LEAK\"}");
+        Files.writeString(dir.resolve("analysis.json"), "{\"schemaVersion\": " + AnalysisJson.SCHEMA_VERSION + ", \"verdict\": \"LEAK\"}");
         assertThat(run("watch", dir.toString(), "--once")).isEqualTo(LeakwatchCli.UNREADABLE);
         assertThat(err.toString()).contains("has no 'reason' text: not the analysis.json of a Leakwatch monitor");
 
