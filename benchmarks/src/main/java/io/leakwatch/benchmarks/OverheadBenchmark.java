@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * Leakwatch: the monitor comes from the agent jar alone, as in production.
  *
  * <p>Options: {@code --rounds N} (default 10; a median of fewer is a smoke run, and the table says so),
- * {@code --seconds N} per run (default 20, the first 5 not measured), {@code --jdk JAVA_HOME} (default: the JDK
+ * {@code --seconds N} per run (default 20), {@code --warm-up N} seconds of each run not measured (default 5; 20 or
+ * more leaves the start-up of JFR, the monitor and the JIT compilation of their code out), {@code --jdk JAVA_HOME} (default: the JDK
  * running the benchmark), {@code --collector G1GC|ParallelGC|SerialGC|ZGC} (default G1GC; {@code -XX:+UseZGC} is
  * generational ZGC on JDK 23 and later, non-generational on 17), {@code --workloads a,b,...} (default all four),
  * {@code --configurations a,b,...} (default {@code none,leakwatch,jfr-default}), {@code --agent JAR} (default
@@ -60,7 +61,7 @@ final class OverheadBenchmark {
     }
 
     /** The settings of one run of the benchmark, from its options. */
-    private record Options(int rounds, long seconds, Path jdk, String collector, List<String> workloads,
+    private record Options(int rounds, long seconds, long warmUp, Path jdk, String collector, List<String> workloads,
                            List<String> configurations, Path agent) {
     }
 
@@ -68,9 +69,10 @@ final class OverheadBenchmark {
         Options options = parse(args);
         Path work = Files.createTempDirectory("leakwatch-overhead");
         Path workloadsJar = besideThisJar("leakwatch-workloads.jar");
-        System.out.printf("# JDK %s (%s), %s, %d rounds of %d s per workload and configuration, agent %s%n",
-                javaVersion(options.jdk()), options.jdk(), COLLECTORS.get(options.collector()), options.rounds(),
-                options.seconds(), options.agent().getFileName());
+        System.out.printf("# JDK %s (%s), %s, %d rounds of %d s per workload and configuration, the first %d s not"
+                        + " measured, agent %s%n", javaVersion(options.jdk()), options.jdk(),
+                COLLECTORS.get(options.collector()), options.rounds(), options.seconds(), options.warmUp(),
+                options.agent().getFileName());
         if (options.rounds() < MIN_ROUNDS_FOR_A_MEDIAN) {
             System.out.printf("# fewer than %d rounds: a smoke run, not a measurement%n", MIN_ROUNDS_FOR_A_MEDIAN);
         }
@@ -108,7 +110,8 @@ final class OverheadBenchmark {
             default -> { }
         }
         ChildRun run = ChildRun.run(dir, options.jdk(), workloadsJar.toString(), jvm,
-                OverheadWorkload.class.getName(), List.of(workload, Long.toString(options.seconds())),
+                OverheadWorkload.class.getName(), List.of(workload, Long.toString(options.seconds()),
+                        Long.toString(options.warmUp())),
                 Duration.ofSeconds(options.seconds() + 120));
         double[] stalls = allocationStalls(dir.resolve("gc.log"));
         ChildRun result = run.with("allocationStalls", Long.toString((long) stalls[0]))
@@ -155,6 +158,7 @@ final class OverheadBenchmark {
     private static Options parse(String[] args) throws IOException, URISyntaxException {
         int rounds = MIN_ROUNDS_FOR_A_MEDIAN;
         long seconds = 20;
+        long warmUp = 5;
         Path jdk = Path.of(System.getProperty("java.home"));
         String collector = "G1GC";
         List<String> workloads = WORKLOADS;
@@ -169,6 +173,7 @@ final class OverheadBenchmark {
             switch (option) {
                 case "--rounds" -> rounds = Integer.parseInt(value);
                 case "--seconds" -> seconds = Long.parseLong(value);
+                case "--warm-up" -> warmUp = Long.parseLong(value);
                 case "--jdk" -> jdk = Path.of(value);
                 case "--collector" -> collector = value;
                 case "--workloads" -> workloads = List.of(value.split(","));
@@ -177,9 +182,9 @@ final class OverheadBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        if (rounds < 1 || seconds < 6) {
-            throw new IllegalArgumentException("--rounds must be at least 1 and --seconds at least 6 (the first 5 s"
-                    + " are not measured)");
+        if (rounds < 1 || warmUp < 0 || seconds <= warmUp) {
+            throw new IllegalArgumentException("--rounds must be at least 1 and --seconds more than --warm-up (the"
+                    + " first " + warmUp + " s are not measured)");
         }
         if (!Files.isExecutable(jdk.resolve("bin").resolve("java"))) {
             throw new IllegalArgumentException("--jdk " + jdk + " has no bin/java; give a JDK's home directory");
@@ -197,7 +202,7 @@ final class OverheadBenchmark {
             throw new IllegalArgumentException("no agent jar at " + agent + "; build it with mvn package, or give"
                     + " --agent");
         }
-        return new Options(rounds, seconds, jdk, collector, workloads, configurations, agent);
+        return new Options(rounds, seconds, warmUp, jdk, collector, workloads, configurations, agent);
     }
 
     private static void requireKnown(String option, List<String> given, List<String> known) {

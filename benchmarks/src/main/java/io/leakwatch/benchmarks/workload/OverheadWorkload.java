@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 
 /**
  * A workload of the overhead benchmark, run in a child JVM: {@code OverheadWorkload
- * <allocation|realistic|churn|servlet> <seconds>}. It knows nothing of Leakwatch, which the benchmark attaches as
- * the agent, as a user would. It prints, one {@code key=value} per line: {@code opsPerSecond} over the run after a
- * 5 s warm-up; {@code cpuNanosPerOp}, the CPU time of the whole process over the same span (GC, JFR, the monitor
+ * <allocation|realistic|churn|servlet> <seconds> [<warm-up seconds>]}. It knows nothing of Leakwatch, which the
+ * benchmark attaches as the agent, as a user would. It prints, one {@code key=value} per line: {@code opsPerSecond}
+ * over the run after its warm-up (5 s unless given; a longer one leaves the start-up of JFR, the monitor and the JIT
+ * compilation of their code out, and measures the steady state); {@code cpuNanosPerOp}, the CPU time of the whole process over the same span (GC, JFR, the monitor
  * and, for the servlet, Tomcat's threads included) per operation; {@code threads} and {@code leakwatchThreads} alive
  * at the end; {@code heapAfterGc}, the heap in use after a full collection at the end; {@code leakwatchObjectBytes}
  * and {@code jfrObjectBytes}, the shallow size of the instances of Leakwatch's and JFR's own classes then (from a
@@ -17,15 +18,16 @@ import java.util.stream.Collectors;
  * {@code javaVersion} and {@code collectors}.
  */
 public final class OverheadWorkload {
-    private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final long DEFAULT_WARM_UP_SECONDS = 5;
 
     private OverheadWorkload() {
     }
 
     public static void main(String[] args) throws Exception {
         long seconds = Long.parseLong(args[1]);
+        long warmUpSeconds = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_WARM_UP_SECONDS;
         try (Workload workload = create(args[0])) {
-            run(workload, seconds);
+            run(workload, seconds, warmUpSeconds);
         }
     }
 
@@ -40,9 +42,9 @@ public final class OverheadWorkload {
         };
     }
 
-    private static void run(Workload workload, long seconds) throws Exception {
+    private static void run(Workload workload, long seconds, long warmUpSeconds) throws Exception {
         long start = System.nanoTime();
-        long measureFrom = start + WARM_UP_NANOS;
+        long measureFrom = start + warmUpSeconds * 1_000_000_000L;
         long end = start + seconds * 1_000_000_000L;
         com.sun.management.OperatingSystemMXBean system =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
