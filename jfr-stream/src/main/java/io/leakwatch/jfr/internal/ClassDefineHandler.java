@@ -37,6 +37,6 @@ final class ClassDefineHandler implements EventHandler {
             return; // the boot loader's classes are the JDK's own
         }
         feed.classDefinition(new ClassDefinition(event.getStartTime(), JavaTypeName.of(defined.getName()),
-                loader.getId(), JavaTypeName.of(loader.getType().getName()), StackTraces.frames(event.getStackTrace())));
+                loader.getId(), JavaTypeName.of(loader.getType().getName()), RecordedFrames.of(event.getStackTrace())));
     }
 }

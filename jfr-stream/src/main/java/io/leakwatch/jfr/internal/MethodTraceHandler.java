@@ -35,7 +35,7 @@ final class MethodTraceHandler implements EventHandler {
         if (method != null && method.getType() != null && "java.nio.ByteBuffer".equals(method.getType().getName())
                 && "allocateDirect".equals(method.getName())) {
             feed.directAllocation(new DirectAllocation(event.getStartTime(),
-                    StackTraces.frames(event.getStackTrace())));
+                    RecordedFrames.of(event.getStackTrace())));
         }
     }
 }

@@ -35,6 +35,6 @@ final class ThreadStartHandler implements EventHandler {
             return;
         }
         feed.threadStart(new ThreadStart(event.getStartTime(), thread.getJavaThreadId(), thread.getJavaName(),
-                StackTraces.frames(event.getStackTrace())));
+                RecordedFrames.of(event.getStackTrace())));
     }
 }
