@@ -36,9 +36,17 @@ import java.util.concurrent.TimeUnit;
  * top candidate.
  *
  * <p>Usage: {@code ZooRunner <scenario>[+<scenario>...] <seconds> [until-leak]}; with {@code until-leak} the run ends
- * a few seconds after every kind the scenarios leak is {@code LEAK} instead of at its full length.
+ * a few seconds after every kind the scenarios leak is {@code LEAK} (and the heap's top candidate has a reference
+ * chain, or {@value #CHAIN_WAIT_SECONDS} s have passed since its {@code LEAK}) instead of at its full length.
  */
 public final class ZooRunner {
+    /**
+     * How long a run with {@code until-leak} waits after a heap {@code LEAK} for its top candidate's reference chain:
+     * the monitor fetches a missing chain a snapshot interval after the {@code LEAK}, and the JVM's search for paths to
+     * roots may leave one snapshot's samples without a chain, so a few snapshots fit.
+     */
+    static final long CHAIN_WAIT_SECONDS = 30;
+
     private ZooRunner() {
     }
 
@@ -86,7 +94,8 @@ public final class ZooRunner {
                             kindLeakAt.putIfAbsent(kind.kind(), TimeUnit.NANOSECONDS.toSeconds(lastCheck - start));
                         }
                     }
-                    boolean heapDone = !leaking.contains(LeakKind.HEAP) || leakAnnounced(verdicts, leakAt);
+                    boolean heapDone = !leaking.contains(LeakKind.HEAP) || heapReported(now, verdicts, leakAt,
+                            TimeUnit.NANOSECONDS.toSeconds(lastCheck - start));
                     if (allLeakedAt < 0 && !leaking.isEmpty() && heapDone && leaking.stream()
                             .allMatch(kind -> kind == LeakKind.HEAP || kindLeakAt.containsKey(kind))) {
                         allLeakedAt = System.nanoTime();
@@ -110,10 +119,18 @@ public final class ZooRunner {
         System.exit(0);
     }
 
-    private static boolean leakAnnounced(List<String> verdicts, long[] leakAt) {
+    /** Whether the heap's LEAK has been announced and its top candidate is held by a chain (or has waited enough). */
+    private static boolean heapReported(Analysis now, List<String> verdicts, long[] leakAt, long elapsedSeconds) {
+        long leakSeconds;
         synchronized (verdicts) {
-            return leakAt[0] >= 0;
+            leakSeconds = leakAt[0];
         }
+        if (leakSeconds < 0) {
+            return false;
+        }
+        LeakCandidate top = now.topCandidate();
+        boolean held = top != null && !top.referenceChain().isEmpty();
+        return held || elapsedSeconds - leakSeconds >= CHAIN_WAIT_SECONDS;
     }
 
     /** The kinds the scenario (or each part of a composite) leaks. */
