@@ -29,6 +29,6 @@ public final class HeapInspection {
      *                               module)
      */
     public static ClassHistogram classHistogram() {
-        return ClassHistogramCommand.histogram();
+        return new ClassHistogramCommand().histogram();
     }
 }
