@@ -23,7 +23,7 @@ final class WatchFrame {
     static final int TOP_CANDIDATES = 3;
     /** Characters of a sparkline: a point each, or the lowest of a group of points on a long run. */
     static final int SPARKLINE_WIDTH = 48;
-    /** The monitor rewrites analysis.json every 2 s while statistics change; much older means it stopped. */
+    /** The monitor rewrites analysis.json every 10 s while statistics change; much older means it stopped. */
     static final Duration STALE = Duration.ofSeconds(30);
     private static final char[] BLOCKS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
     private static final String RESET = "\u001b[0m";
