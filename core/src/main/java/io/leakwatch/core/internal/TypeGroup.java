@@ -37,6 +37,14 @@ record TypeGroup(List<TypeGrowth> members) {
         return groups;
     }
 
+    /** The groups as one, their members in order; null when there are none. */
+    static TypeGroup joined(List<TypeGroup> groups) {
+        if (groups.isEmpty()) {
+            return null;
+        }
+        return new TypeGroup(groups.stream().flatMap(group -> group.members().stream()).toList());
+    }
+
     /**
      * The type to name the candidate after: the first class of the application's code, else the first library
      * class (a library's node grows with the application's values: Caffeine's {@code PSA} with a {@code Quote}),
