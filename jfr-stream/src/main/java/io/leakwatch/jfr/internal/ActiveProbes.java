@@ -38,6 +38,7 @@ final class ActiveProbes {
     private long lastSnapshotNanos = System.nanoTime();
     private long lastInspectionNanos = Long.MIN_VALUE / 2;
     private long lastChainNanos = Long.MIN_VALUE / 2;
+    private final ChainCutoff chainCutoff;
     private boolean inspectionsUnavailable;
 
     ActiveProbes(LeakMonitorConfig config, EvidenceWriter evidence, EvidencePlan plan) {
@@ -45,6 +46,7 @@ final class ActiveProbes {
         this.schedule = new ProbeSchedule(config);
         this.evidence = evidence;
         this.plan = plan;
+        this.chainCutoff = new ChainCutoff(config.chainCutoff());
     }
 
     /**
@@ -75,7 +77,7 @@ final class ActiveProbes {
             } else if (plan.continuousOldObjectSamples()
                     && due(schedule.chainInterval(analysis), lastChainNanos, now)) {
                 lastChainNanos = now;
-                Duration cost = chainSnapshot();
+                Duration cost = chainSnapshot(chainCutoff.next(analysis));
                 activeNanosSpent += cost.toNanos();
                 LOG.debug(() -> "reference-chain snapshot took " + cost.toMillis() + " ms");
             } else if (plan.oldObjectWindows() && window == null
@@ -143,9 +145,9 @@ final class ActiveProbes {
      * Starts and stops a short recording that asks for paths to GC roots: stopping it makes the JVM emit every live
      * sample with its chain, to every running recording, the monitor's included (DESIGN.md fact 1).
      */
-    private Duration chainSnapshot() {
+    private Duration chainSnapshot(Duration searchCutoff) {
         ChainSnapshotEvent event = new ChainSnapshotEvent();
-        String cutoff = config.chainCutoff().toNanos() + " ns";
+        String cutoff = searchCutoff.toNanos() + " ns";
         event.begin();
         long start = System.nanoTime();
         try (Recording recording = new Recording()) {

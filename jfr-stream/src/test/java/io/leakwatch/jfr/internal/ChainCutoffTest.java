@@ -1,0 +1,57 @@
+package io.leakwatch.jfr.internal;
+
+import io.leakwatch.core.Analysis;
+import io.leakwatch.core.Coverage;
+import io.leakwatch.core.Finding;
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.ReferenceStep;
+import io.leakwatch.core.Rule;
+import io.leakwatch.core.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChainCutoffTest {
+    private static final Duration TEN_MS = Duration.ofMillis(10);
+
+    private static Analysis leak(boolean withChain) {
+        List<ReferenceStep> chain = withChain ? List.of(new ReferenceStep("com.example.Cart", "items", false, null,
+                -1, -1, 0)) : List.of();
+        LeakCandidate top = new LeakCandidate("com.example.Cart", LeakCandidate.Status.CONFIRMED, List.of(),
+                List.of(), chain, "", null, 10, Duration.ZERO, null, 1e6, 100, 0.9, 0.9, List.of(), "", -1,
+                "0123456789ab");
+        return new Analysis(Verdict.LEAK, "test", "", List.of(Finding.of(Rule.LIVE_SET_GROWS)), true, null, null,
+                null, null, List.of(), null, List.of(), List.of(), List.of(top), new Coverage(Set.of(), List.of()));
+    }
+
+    @Test
+    void eachSnapshotThatLeavesALeakWithoutAChainIsFollowedByALongerSearchUntilOneIsFound() {
+        ChainCutoff cutoff = new ChainCutoff(TEN_MS);
+        assertThat(cutoff.next(leak(false))).isEqualTo(TEN_MS);
+        assertThat(cutoff.next(leak(false))).isEqualTo(Duration.ofMillis(40));
+        assertThat(cutoff.next(leak(false))).isEqualTo(Duration.ofMillis(160));
+        assertThat(cutoff.next(leak(false))).isEqualTo(Duration.ofMillis(640));
+        assertThat(cutoff.next(leak(false))).isEqualTo(ChainCutoff.MAX);
+        assertThat(cutoff.next(leak(false))).isEqualTo(ChainCutoff.MAX);
+        assertThat(cutoff.next(leak(true))).isEqualTo(TEN_MS);
+        assertThat(cutoff.next(leak(false))).isEqualTo(TEN_MS);
+    }
+
+    @Test
+    void noLeakOrNoSearchAtAllKeepsTheConfiguredCutoff() {
+        ChainCutoff cutoff = new ChainCutoff(TEN_MS);
+        Analysis suspected = new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(
+                Rule.LIVE_SET_MAY_GROW)), true, null, null, null, null, List.of(), null, List.of(), List.of(),
+                List.of(), new Coverage(Set.of(), List.of()));
+        assertThat(cutoff.next(suspected)).isEqualTo(TEN_MS);
+        assertThat(cutoff.next(suspected)).isEqualTo(TEN_MS);
+
+        ChainCutoff none = new ChainCutoff(Duration.ZERO);
+        none.next(leak(false));
+        assertThat(none.next(leak(false))).isEqualTo(Duration.ZERO);
+    }
+}
