@@ -1,12 +1,16 @@
 package io.leakwatch.core.json;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A minimal streaming JSON writer: objects, arrays, strings, numbers, booleans and null, with two-space
  * indentation. It tracks only whether a comma is due; callers keep the nesting balanced. Not thread-safe.
  */
 final class JsonWriter {
+    /** Zeros {@code %.6g} pads a number with (compiled once: the monitor writes thousands of numbers a minute). */
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+(e|$)");
+
     private final StringBuilder out = new StringBuilder();
     private int depth;
     private boolean needsComma;
@@ -61,7 +65,7 @@ final class JsonWriter {
         } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             out.append((long) value);
         } else {
-            out.append(String.format(Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(e|$)", "$1"));
+            out.append(TRAILING_ZEROS.matcher(String.format(Locale.ROOT, "%.6g", value)).replaceFirst("$1"));
         }
         needsComma = true;
         return this;
