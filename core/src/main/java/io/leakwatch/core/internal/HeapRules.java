@@ -57,8 +57,7 @@ final class HeapRules {
      *   <li>a band: every after-GC value after warm-up stays within less than material growth (over at least
      *       {@code 2 × MIN_POINTS_FOR_NO_LEAK} collections), and that band over the span is slower than what
      *       matters;</li>
-     *   <li>a measured start and a bounded end: the live set measured at L₀ (the lowest measurement of the first
-     *       half of the span), and later the heap after a collection at H, which the live set cannot exceed, bound
+     *   <li>a measured start and a bounded end: the live set measured exactly at L₀, and later the heap after a collection at H, which the live set cannot exceed, bound
      *       its average growth by (H − L₀) / Δt.</li>
      * </ul>
      */
@@ -88,13 +87,13 @@ final class HeapRules {
     }
 
     /**
-     * The bound from measured starts: for every live-set measurement L₀ at least the minimum observation ago, the
-     * lowest heap after a collection in the last quarter of the time since, H, bounds the average growth since L₀ by
-     * (H − L₀) / Δt. Every start must give a bound below the slowest growth that matters, the latest starts too, so
+     * The bound from measured starts: for every exact live-set measurement L₀ (one that does not overstate it, see
+     * {@link DecisionBasis#exactPoints()}) at least the minimum observation ago, the lowest heap after a collection
+     * in the last quarter of the time since, H, bounds the average growth since L₀ by (H − L₀) / Δt. Every start must give a bound below the slowest growth that matters, the latest starts too, so
      * that a leak that began lately is not averaged away by the flat hours before it.
      */
     private static Finding measuredStartBound(DecisionBasis basis, double minSeconds) {
-        List<SeriesPoint> measured = basis.trendPoints();
+        List<SeriesPoint> measured = basis.exactPoints();
         List<SeriesPoint> afterGc = basis.envelopePoints();
         if (measured.isEmpty() || afterGc.isEmpty()) {
             return null;
