@@ -1,9 +1,6 @@
 package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.Analysis;
-import io.leakwatch.core.LeakCandidate;
-import io.leakwatch.core.LeakKind;
-import io.leakwatch.core.Verdict;
 
 import java.time.Duration;
 
@@ -31,9 +28,7 @@ final class ChainCutoff {
 
     /** The cutoff of a snapshot taken now, after {@code analysis}. */
     Duration next(Analysis analysis) {
-        LeakCandidate top = analysis.topCandidate();
-        boolean withoutChain = analysis.verdict() == Verdict.LEAK && top != null && top.kind() == LeakKind.HEAP
-                && top.referenceChain().isEmpty();
+        boolean withoutChain = ProbeSchedule.leakWithoutChain(analysis);
         if (!withoutChain) {
             current = configured;
         } else if (lastLeftLeakWithoutChain && !configured.isZero()) {

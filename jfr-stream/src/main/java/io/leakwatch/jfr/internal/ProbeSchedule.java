@@ -2,6 +2,7 @@ package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitorConfig;
@@ -66,10 +67,15 @@ final class ProbeSchedule {
         }
         // A leak reported without who holds it is little help: when the top candidate has no chain yet, one is
         // fetched after a snapshot interval rather than a whole chain interval.
-        LeakCandidate top = analysis.topCandidate();
-        boolean chainMissing = analysis.verdict() == Verdict.LEAK && top != null && top.referenceChain().isEmpty();
-        Duration base = chainMissing ? config.snapshotInterval() : config.chainInterval();
+        Duration base = leakWithoutChain(analysis) ? config.snapshotInterval() : config.chainInterval();
         return sooner(base, analysis.projectedExhaustion(), SNAPSHOTS_PER_EXHAUSTION, MIN_CHAIN_INTERVAL);
+    }
+
+    /** Whether the verdict is a LEAK of the heap whose top candidate has no reference chain yet. */
+    static boolean leakWithoutChain(Analysis analysis) {
+        LeakCandidate top = analysis.topCandidate();
+        return analysis.verdict() == Verdict.LEAK && top != null && top.kind() == LeakKind.HEAP
+                && top.referenceChain().isEmpty();
     }
 
     /** The least time between evidence snapshots now; before any analysis, the configured interval. */
