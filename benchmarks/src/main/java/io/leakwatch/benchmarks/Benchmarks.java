@@ -3,8 +3,8 @@ package io.leakwatch.benchmarks;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/leakwatch-benchmarks.jar detection|overhead|offline|soak|kind-cost
- * [options]}.
+ * Entry point: {@code java -jar benchmarks/target/leakwatch-benchmarks.jar
+ * detection|overhead|offline|soak|kind-cost|replay [options]}.
  * Each benchmark prints its table to standard output, with the machine and JDK it ran on.
  */
 public final class Benchmarks {
@@ -18,7 +18,7 @@ public final class Benchmarks {
                     + " [--collector G1GC|ParallelGC|SerialGC|ZGC] [--workloads allocation,realistic,churn,servlet]"
                     + " [--configurations none,leakwatch,jfr-default,jfr-profile] [--agent JAR] | offline [--allocation-events]"
                     + " [--generate SECONDS] FILE|DIR... | soak [--minutes N] [--max-age D]"
-                    + " | kind-cost [--rounds N] [--seconds N]");
+                    + " | kind-cost [--rounds N] [--seconds N] | replay FILE...");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -31,6 +31,7 @@ public final class Benchmarks {
             case "offline" -> OfflineSpeedBenchmark.run(rest);
             case "soak" -> SoakBenchmark.run(rest);
             case "kind-cost" -> KindCostBenchmark.run(rest);
+            case "replay" -> ReplayBenchmark.run(rest);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);
