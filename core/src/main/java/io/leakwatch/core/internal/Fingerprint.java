@@ -11,11 +11,13 @@ import java.util.HexFormat;
 
 /**
  * A stable id of a leak: {@value #HEX_DIGITS} hex digits of a hash of what the leak is. With an
- * accumulation point, that is its container's identity ({@link AccumulationPoint#identity()}: the container's type and
- * field and its holder's, which is the suspect reference when the application holds the container directly);
- * without, the candidate's type and the method of its application frame. Never addresses, sizes, array indices, line numbers or a lambda's per-run name,
- * and no field name the JVM misreported (it depends on the JVM's field layout): those change across restarts,
- * hosts and JDKs, the leak does not.
+ * accumulation point, that is the types of its container and of the container's first holder (the suspect reference's
+ * class when the application holds the container directly); without, the candidate's type and the method of its
+ * application frame. Never addresses, sizes, array indices, line numbers or a lambda's per-run name, and no field
+ * name: the JVM's recording names an inherited field by its offset, and whether it names the right one depends on the
+ * JVM's field layout (the same Tomcat session map's holder came out {@code StandardManager.sessions} on JDK 25 and
+ * misnamed on JDK 17), and offline a misnamed field cannot always be resolved. The types do not change with either.
+ * The price: two growing containers of one type held by two fields of one class share an id.
  */
 final class Fingerprint {
     static final int HEX_DIGITS = 12;
@@ -30,7 +32,7 @@ final class Fingerprint {
         if (point != null) {
             text.append(point.linked() ? "linked" : "array");
             for (ReferenceStep step : point.identity().path()) {
-                text.append('|').append(step(step));
+                text.append('|').append(TypeNames.stable(step.owner()));
             }
         } else {
             text.append("type ").append(TypeNames.stable(objectType));
@@ -55,11 +57,6 @@ final class Fingerprint {
             text.append("|at ").append(applicationFrame.method());
         }
         return hash(text.toString());
-    }
-
-    private static String step(ReferenceStep step) {
-        String field = step.isMisnamed() ? "?" : step.isArray() ? "[]" : String.valueOf(step.fieldName());
-        return (step.isStatic() ? "static " : "") + TypeNames.stable(step.owner()) + "." + field;
     }
 
     /**

@@ -133,12 +133,16 @@ class ContainerFinderTest {
         List<ReferenceStep> renamed = new ArrayList<>(sessionChain(16384));
         renamed.set(8, new ReferenceStep("org.apache.catalina.session.StandardManager", "sessions", false, null, -1,
                 -1, 0, "name"));
+        // JDK 25 names the inherited field right, where JDK 17 named another one (the chain above).
+        List<ReferenceStep> named = new ArrayList<>(sessionChain(16384));
+        named.set(8, field("org.apache.catalina.session.StandardManager", "sessions"));
         // The third run of the zoo's Tomcat leak: the path to a root left through a thread of Tomcat's, no suspect.
         List<ReferenceStep> otherRoute = new ArrayList<>(sessionChain(16384).subList(0, 10));
 
         String fingerprint = Fingerprint.of("com.acme.Cart", small, null);
         assertThat(Fingerprint.of("com.acme.Cart", large, null)).isEqualTo(fingerprint);
         assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(renamed), null)).isEqualTo(fingerprint);
+        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(named), null)).isEqualTo(fingerprint);
         assertThat(Fingerprint.of("other", FINDER.find(otherRoute), null)).isEqualTo(fingerprint);
         assertThat(fingerprint).hasSize(Fingerprint.HEX_DIGITS);
         List<ReferenceStep> otherField = new ArrayList<>(sessionChain(16384));
