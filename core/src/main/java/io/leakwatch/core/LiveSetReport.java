@@ -11,7 +11,8 @@ import java.util.Set;
  *                      keeping the lowest value of each merged pair)
  * @param trend         the live-set trend the verdict rests on (of all measurements after warm-up, or of the
  *                      latest of them when a leak shows only there), or null with too few measurements
- * @param trendSources  which kinds of measurement the trend rests on (the most exact kind with enough points)
+ * @param trendSources  which kinds of measurement the trend rests on (the kind that measures the slope most
+ *                      precisely, among those with enough points that still measure)
  * @param afterGcTrend  the trend of the heap after every collection after warm-up, or null
  * @param maxHeapBytes  the most the heap may grow to, or 0 when unknown
  */

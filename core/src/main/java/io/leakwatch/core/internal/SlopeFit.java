@@ -119,8 +119,15 @@ final class SlopeFit {
         if (sxx <= 0) {
             return Double.POSITIVE_INFINITY;
         }
-        double standardError = noiseBytes() / Math.sqrt(sxx * THEIL_SEN_EFFICIENCY);
-        return slope + TrendStatistics.studentTQuantile(level, points - 2) * standardError;
+        return slope + TrendStatistics.studentTQuantile(level, points - 2) * slopeStandardError();
+    }
+
+    /**
+     * The standard error of the slope, σ̂ / √(Sxx · 3/π): how precisely these points measure it, whatever it is
+     * (infinite when the points share one time).
+     */
+    double slopeStandardError() {
+        return sxx <= 0 ? Double.POSITIVE_INFINITY : noiseBytes() / Math.sqrt(sxx * THEIL_SEN_EFFICIENCY);
     }
 
     /** When the line reaches {@code maxBytes}, from the latest point; null when it does not rise or max is unknown. */
