@@ -40,7 +40,7 @@ import java.util.TreeSet;
  *
  * <p>The code behind it: a loader type whose loaders outlive unloading collections and keep adding to their number
  * is what accumulates. A loader is known from the classes it defines ({@code jdk.ClassDefine}, which the live monitor
- * records with stacks while class metadata is suspected) and gone once its classes are unloaded
+ * records always, with stacks only while class metadata is suspected) and gone once its classes are unloaded
  * ({@code jdk.ClassUnload}); one that defined classes before an unloading collection and has no unloading since
  * outlived it. ({@code jdk.ClassLoaderStatistics} lists the loaders too, but a live stream resolves every listed
  * loader to the application class loader, on JDK 17 and 25 alike: measured here, while files resolve them right.)

@@ -23,8 +23,8 @@ import java.util.Map;
  * events"). Each kind gets a short recording of its own, {@code leakwatch-<kind>}, to disk, so its events go to the
  * repository the monitor's stream reads and into the evidence the monitor writes:
  * <ul>
- *   <li>class metadata: {@code jdk.ClassDefine} with stacks (which loader defines which classes; the monitor's own
- *       recording has {@code jdk.ClassUnload}, which says which loaders are gone);</li>
+ *   <li>class metadata: {@code jdk.ClassDefine} with stacks (the monitor's own recording has it without, and
+ *       {@code jdk.ClassUnload}, which says which loaders are gone);</li>
  *   <li>threads: {@code jdk.ThreadStart} with stacks (the monitor's own recording has it without);</li>
  *   <li>direct memory: {@code jdk.MethodTrace} of {@code ByteBuffer.allocateDirect} with stacks, on JDK 25 and
  *       later (earlier JDKs have no such event; heap inspections name what grows with the buffers there).</li>
