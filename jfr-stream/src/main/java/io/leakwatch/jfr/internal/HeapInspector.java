@@ -24,7 +24,8 @@ final class HeapInspector {
     /**
      * Inspects the heap and commits the events.
      *
-     * @return how long the application was held up: the command's time, not the parsing and events that follow
+     * @return how long the application was held up: the command's time, not the parsing and events that follow, nor
+     *         the concurrent collection ZGC runs first (see {@link ClassHistogramCommand})
      * @throws IllegalStateException when the JVM offers no class histogram (no {@code jdk.management} module)
      */
     Duration inspect() {
@@ -33,10 +34,8 @@ final class HeapInspector {
         }
         HeapInspectionEvent inspection = new HeapInspectionEvent();
         inspection.begin();
-        long start = System.nanoTime();
-        String text = command.text();
-        Duration cost = Duration.ofNanos(System.nanoTime() - start);
-        ClassHistogramParser.Parsed parsed = ClassHistogramParser.parse(text);
+        ClassHistogramCommand.Inspection done = command.inspect();
+        ClassHistogramParser.Parsed parsed = ClassHistogramParser.parse(done.text());
         long id = nextId++;
         List<ClassHistogram.Entry> written = parsed.entries().subList(0, Math.min(MAX_TYPES,
                 parsed.entries().size()));
@@ -56,6 +55,6 @@ final class HeapInspector {
         inspection.totalInstances = parsed.totalInstances();
         inspection.typesWritten = written.size();
         inspection.commit();
-        return cost;
+        return done.holdUp();
     }
 }
