@@ -32,8 +32,9 @@ import java.util.Objects;
  * @param applicationFrame         the index in {@code allocationSite} of its innermost application frame, or -1
  * @param fingerprint              a stable id of the leak, the same across restarts, hosts and recordings: a hash of
  *                                 its container's type and field and what holds it (the suspect reference when
- *                                 the application holds it directly), or without a container of its type and
- *                                 application frame; never of addresses, sizes, lines or the route to the root
+ *                                 the application holds it directly; a misnamed field as the field it was
+ *                                 resolved to), or without a container of its type and application frame; never
+ *                                 of addresses, sizes, lines or the route to the root
  * @param kind                     what leaks: the heap, or a kind outside it; for the other kinds, {@code objectType}
  *                                 is the class-loader type (class metadata), the thread class (threads),
  *                                 {@code java.nio.DirectByteBuffer} (direct memory) or the Native Memory Tracking

@@ -11,13 +11,14 @@ import java.util.HexFormat;
 
 /**
  * A stable id of a leak: {@value #HEX_DIGITS} hex digits of a hash of what the leak is. With an
- * accumulation point, that is the types of its container and of the container's first holder (the suspect reference's
- * class when the application holds the container directly); without, the candidate's type and the method of its
- * application frame. Never addresses, sizes, array indices, line numbers or a lambda's per-run name, and no field
- * name: the JVM's recording names an inherited field by its offset, and whether it names the right one depends on the
- * JVM's field layout (the same Tomcat session map's holder came out {@code StandardManager.sessions} on JDK 25 and
- * misnamed on JDK 17), and offline a misnamed field cannot always be resolved. The types do not change with either.
- * The price: two growing containers of one type held by two fields of one class share an id.
+ * accumulation point, that is its container's step and the container's first holder (the suspect reference when the
+ * application holds the container directly), each as its type and field; without, the candidate's type and the method
+ * of its application frame. Never addresses, sizes, array indices, line numbers or a lambda's per-run name. A field
+ * the JVM misnamed counts by the real field it was resolved to: the JVM names an inherited field by its offset, and
+ * whether it names the right one depends on the field layout (the zoo's Tomcat session map is held by
+ * {@code StandardManager.sessions}, which JDK 25 names and JDK 17 misnames; hashing the misnamed step as unknown gave
+ * the same leak two ids on the two JDKs). Only a misnamed field that could not be resolved (offline, a class the
+ * reader cannot load) counts as unknown.
  */
 final class Fingerprint {
     static final int HEX_DIGITS = 12;
@@ -32,7 +33,7 @@ final class Fingerprint {
         if (point != null) {
             text.append(point.linked() ? "linked" : "array");
             for (ReferenceStep step : point.identity().path()) {
-                text.append('|').append(TypeNames.stable(step.owner()));
+                text.append('|').append(step(step));
             }
         } else {
             text.append("type ").append(TypeNames.stable(objectType));
@@ -57,6 +58,11 @@ final class Fingerprint {
             text.append("|at ").append(applicationFrame.method());
         }
         return hash(text.toString());
+    }
+
+    private static String step(ReferenceStep step) {
+        String field = step.isArray() ? "[]" : step.fieldName() == null ? "?" : step.fieldName();
+        return (step.isStatic() ? "static " : "") + TypeNames.stable(step.owner()) + "." + field;
     }
 
     /**

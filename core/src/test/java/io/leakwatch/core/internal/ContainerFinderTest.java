@@ -128,25 +128,30 @@ class ContainerFinderTest {
 
     @Test
     void theFingerprintOfALeakIgnoresSizesTheRouteToTheRootAndTheNamesTheJvmGotWrong() {
-        AccumulationPoint small = FINDER.find(sessionChain(4096));
-        AccumulationPoint large = FINDER.find(sessionChain(16384));
-        List<ReferenceStep> renamed = new ArrayList<>(sessionChain(16384));
-        renamed.set(8, new ReferenceStep("org.apache.catalina.session.StandardManager", "sessions", false, null, -1,
-                -1, 0, "name"));
-        // JDK 25 names the inherited field right, where JDK 17 named another one (the chain above).
+        // JDK 25 names the manager's inherited field right; JDK 17 names another field at its offset, which the
+        // decoding resolves to the real one when it can load the class, and leaves unknown when it cannot.
         List<ReferenceStep> named = new ArrayList<>(sessionChain(16384));
         named.set(8, field("org.apache.catalina.session.StandardManager", "sessions"));
+        List<ReferenceStep> resolved = new ArrayList<>(sessionChain(16384));
+        resolved.set(8, new ReferenceStep("org.apache.catalina.session.StandardManager", "sessions", false, null, -1,
+                -1, 0, "name"));
+        List<ReferenceStep> small = new ArrayList<>(named);
+        small.set(6, array("java.util.concurrent.ConcurrentHashMap$Node[]", 4096));
         // The third run of the zoo's Tomcat leak: the path to a root left through a thread of Tomcat's, no suspect.
-        List<ReferenceStep> otherRoute = new ArrayList<>(sessionChain(16384).subList(0, 10));
+        List<ReferenceStep> otherRoute = new ArrayList<>(named.subList(0, 10));
 
-        String fingerprint = Fingerprint.of("com.acme.Cart", small, null);
-        assertThat(Fingerprint.of("com.acme.Cart", large, null)).isEqualTo(fingerprint);
-        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(renamed), null)).isEqualTo(fingerprint);
-        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(named), null)).isEqualTo(fingerprint);
+        String fingerprint = Fingerprint.of("com.acme.Cart", FINDER.find(named), null);
+        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(resolved), null)).isEqualTo(fingerprint);
+        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(small), null)).isEqualTo(fingerprint);
         assertThat(Fingerprint.of("other", FINDER.find(otherRoute), null)).isEqualTo(fingerprint);
         assertThat(fingerprint).hasSize(Fingerprint.HEX_DIGITS);
-        List<ReferenceStep> otherField = new ArrayList<>(sessionChain(16384));
-        otherField.set(8, field("org.apache.catalina.session.PersistentManager", "sessions"));
+        // Unresolved, the field is unknown, which is not the same id: offline without the class it cannot be.
+        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(sessionChain(16384)), null)).isNotEqualTo(fingerprint);
+        List<ReferenceStep> otherField = new ArrayList<>(named);
+        otherField.set(8, field("org.apache.catalina.session.StandardManager", "expired"));
         assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(otherField), null)).isNotEqualTo(fingerprint);
+        List<ReferenceStep> otherHolder = new ArrayList<>(named);
+        otherHolder.set(8, field("org.apache.catalina.session.PersistentManager", "sessions"));
+        assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(otherHolder), null)).isNotEqualTo(fingerprint);
     }
 }
