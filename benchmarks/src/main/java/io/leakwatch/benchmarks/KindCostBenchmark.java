@@ -30,7 +30,7 @@ import java.util.Map;
 final class KindCostBenchmark {
     /** The kinds' events in the monitor's own recording. */
     private static final List<String> KIND_EVENTS = List.of("jdk.MetaspaceSummary", "jdk.UnsignedLongFlag",
-            "jdk.ClassLoadingStatistics", "jdk.ClassUnload", "jdk.JavaThreadStatistics", "jdk.ThreadStart",
+            "jdk.ClassLoadingStatistics", "jdk.ClassDefine", "jdk.ClassUnload", "jdk.JavaThreadStatistics", "jdk.ThreadStart",
             "jdk.ThreadEnd", "jdk.DirectBufferStatistics", "jdk.NativeMemoryUsage");
     private static final List<String> CONFIGURATIONS = List.of("none", "heap-events", "all-events", "with-stacks");
     private static final List<String> WORKLOADS = List.of("classes", "threads");

@@ -78,6 +78,11 @@ class KindsVerdictTest {
     @Test
     void classLoadersThatOutliveClassUnloadingAreALeakNamingLoaderClassesAndDefiningCode() {
         SyntheticRun run = new SyntheticRun();
+        // A start-up of 10,000 classes, each defined once by the application's loader.
+        for (int i = 0; i < 10_000; i++) {
+            run.define(i * 0.0001, "com.example.app.Type" + i, 99_999, "jdk.internal.loader.ClassLoaders$AppClassLoader",
+                    List.of());
+        }
         Random random = new Random(3);
         for (int s = 0; s <= 180; s++) {
             // A plugin reloaded every second; every old loader stays reachable.

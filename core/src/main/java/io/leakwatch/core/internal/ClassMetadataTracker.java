@@ -67,6 +67,8 @@ final class ClassMetadataTracker {
     private final Map<String, Long> unloadedByType = new HashMap<>();
 
     private final Map<String, Redefinition> definitions = new LinkedHashMap<>();
+    /** Whether a full table of class names may still drop those defined once (see {@link #record(ClassDefinition)}). */
+    private boolean namesMakeRoom = true;
     private final Map<String, List<StackFrame>> defineStacks = new HashMap<>();
     private ClassLoadingStatistics firstCounts;
     private ClassLoadingStatistics latestCounts;
@@ -136,6 +138,13 @@ final class ClassMetadataTracker {
             loader.firstDefined = definition.time();
         }
         Redefinition known = definitions.get(definition.className());
+        if (known == null && definitions.size() >= CLASS_NAME_LIMIT && namesMakeRoom) {
+            // A start-up defines thousands of classes once each (jdk.ClassDefine is on from the start); a name
+            // defined once says nothing, so those make room, and the names defined again and again stay. When
+            // that frees little, the table keeps what it has, rather than sweeping at every definition.
+            definitions.values().removeIf(name -> name.definitions == 1);
+            namesMakeRoom = definitions.size() <= CLASS_NAME_LIMIT * 3 / 4;
+        }
         if (known == null && definitions.size() < CLASS_NAME_LIMIT) {
             definitions.put(definition.className(), new Redefinition(definition.loaderType()));
             known = definitions.get(definition.className());
