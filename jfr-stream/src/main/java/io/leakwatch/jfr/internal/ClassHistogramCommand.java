@@ -1,6 +1,7 @@
 package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.ClassHistogram;
+import io.leakwatch.jfr.internal.log.Log;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -11,7 +12,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Runs the JVM's {@code GC.class_histogram} diagnostic command in-process through the {@code DiagnosticCommand}
@@ -22,8 +22,11 @@ import java.util.List;
  * safepoint took 19-36 ms ({@code -Xlog:safepoint}, JDK 25, 120 MB live with churn), and charged whole to the pause
  * budget it held inspections back (4 in 180 s at the defaults, each charged 255-715 ms on a loaded machine). So there
  * the collection is {@link System#gc()}, the same major cycle (it unloads classes too, which the class-metadata kind
- * reads), then the command with {@code -all}, which runs no collection of its own: the hold-up is that command
- * alone. With {@code -XX:+DisableExplicitGC} the command runs as it is. (ZGC on JDK 17 runs no collection for the
+ * reads), then the command with {@code -all}, which runs no collection of its own. What is charged is the command,
+ * plus the cycle's time in the share of the machine its threads take ({@code ConcGCThreads} of the available
+ * processors): the cycle holds no application thread up, but its collector threads take cores the application and
+ * its own collections would have had (under generational ZGC, collector time lost becomes allocation stalls,
+ * docs/BENCHMARKS.md). With {@code -XX:+DisableExplicitGC} the command runs as it is, charged whole. (ZGC on JDK 17 runs no collection for the
  * command: its heap walk starts from the roots, so it counts live objects without one, measured with a million
  * dropped objects; its command is its safepoint.)
  *
@@ -33,6 +36,7 @@ import java.util.List;
  * {@link #inspect()} says how long the application was held up.
  */
 public final class ClassHistogramCommand {
+    private static final Log LOG = Log.get();
     private static final String[] SIGNATURE = {String[].class.getName()};
     private static final String[] AFTER_A_FULL_COLLECTION = {};
     private static final String[] ALL_OBJECTS = {"-all"};
@@ -40,6 +44,8 @@ public final class ClassHistogramCommand {
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName name;
     private final boolean collectsFirst;
+    /** The share of the machine a concurrent cycle takes: its threads over the available processors. */
+    private final double cycleShare;
 
     /** The command's output, and how long the application was held up for it. */
     record Inspection(String text, Duration holdUp) {
@@ -52,7 +58,9 @@ public final class ClassHistogramCommand {
         } catch (MalformedObjectNameException e) {
             throw new AssertionError("a constant name", e);
         }
-        collectsFirst = generationalZgc() && explicitCollectionsRun();
+        collectsFirst = EvidencePlan.generationalZgc(ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList()) && !"true".equals(vmOption("DisableExplicitGC", "true"));
+        cycleShare = collectsFirst ? cycleShare(vmOption("ConcGCThreads", "0")) : 0;
     }
 
     /**
@@ -66,18 +74,33 @@ public final class ClassHistogramCommand {
     }
 
     /**
-     * The command's output after a full collection, and how long the application was held up: the command's time,
-     * without the concurrent cycle that generational ZGC runs beside the application.
+     * The command's output after a full collection, and how much of the application's time it took: the command's
+     * time, and under generational ZGC the concurrent cycle's in the share of the machine its threads take.
      *
      * @throws IllegalStateException as {@link #histogram()}
      */
     Inspection inspect() {
+        long cycleNanos = 0;
         if (collectsFirst) {
+            long cycleStart = System.nanoTime();
             System.gc();
+            cycleNanos = System.nanoTime() - cycleStart;
         }
         long start = System.nanoTime();
         String text = run(collectsFirst ? ALL_OBJECTS : AFTER_A_FULL_COLLECTION);
-        return new Inspection(text, Duration.ofNanos(System.nanoTime() - start));
+        long commandNanos = System.nanoTime() - start;
+        return new Inspection(text, Duration.ofNanos(commandNanos + Math.round(cycleNanos * cycleShare)));
+    }
+
+    /** {@code ConcGCThreads} over the available processors; all of the machine when the flag cannot be read. */
+    static double cycleShare(String concurrentThreads) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        try {
+            int threads = Integer.parseInt(concurrentThreads);
+            return threads <= 0 ? 1 : Math.min(1, threads / (double) processors);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private String run(String[] arguments) {
@@ -89,26 +112,17 @@ public final class ClassHistogramCommand {
         }
     }
 
-    /** Generational ZGC: its beans are {@code ZGC Minor Cycles}, {@code ZGC Major Cycles} and their pauses. */
-    static boolean generationalZgc(List<String> beanNames) {
-        return beanNames.contains("ZGC Major Cycles");
-    }
-
-    private static boolean generationalZgc() {
-        return generationalZgc(ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).toList());
-    }
-
-    /** Whether {@link System#gc()} collects: {@code -XX:+DisableExplicitGC} is not set. */
-    private boolean explicitCollectionsRun() {
+    /** A flag's value, or {@code unknown} when it cannot be read. */
+    private String vmOption(String flag, String unknown) {
         try {
             // Through the MBean server, as the command: the module need not require jdk.management.
             CompositeData option = (CompositeData) server.invoke(new ObjectName(
-                    "com.sun.management:type=HotSpotDiagnostic"), "getVMOption", new Object[]{"DisableExplicitGC"},
+                    "com.sun.management:type=HotSpotDiagnostic"), "getVMOption", new Object[]{flag},
                     new String[]{String.class.getName()});
-            return !"true".equals(option.get("value"));
+            return String.valueOf(option.get("value"));
         } catch (JMException | RuntimeException e) {
-            return false; // unknown: the command runs as it is
+            LOG.debug(() -> "cannot read -XX:" + flag + ": " + e);
+            return unknown;
         }
     }
 }

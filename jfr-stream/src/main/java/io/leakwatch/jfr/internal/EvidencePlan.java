@@ -32,11 +32,15 @@ record EvidencePlan(boolean continuousOldObjectSamples, boolean allocationSample
      * {@code ZGC Minor Cycles}, {@code ZGC Major Cycles} and their pauses; single-generation ZGC {@code ZGC Cycles}.
      */
     static EvidencePlan forCollectors(List<String> beanNames) {
-        boolean generationalZgc = beanNames.stream().anyMatch(name -> name.startsWith("ZGC Minor")
-                || name.startsWith("ZGC Major"));
+        boolean generationalZgc = generationalZgc(beanNames);
         String collector = String.join(", ", beanNames);
         return generationalZgc ? new EvidencePlan(false, true, true, collector)
                 : new EvidencePlan(true, false, false, collector);
+    }
+
+    /** Whether the collector is generational ZGC, from the names of its management beans. */
+    static boolean generationalZgc(List<String> beanNames) {
+        return beanNames.stream().anyMatch(name -> name.startsWith("ZGC Minor") || name.startsWith("ZGC Major"));
     }
 
     /** Whether the monitor's recording enables an event type of the analysis. */

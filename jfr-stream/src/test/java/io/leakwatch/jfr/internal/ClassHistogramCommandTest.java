@@ -2,19 +2,16 @@ package io.leakwatch.jfr.internal;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ClassHistogramCommandTest {
     @Test
-    void collectsFirstUnderGenerationalZgcOnly() {
-        assertThat(ClassHistogramCommand.generationalZgc(List.of("ZGC Cycles", "ZGC Pauses"))).isFalse();
-        assertThat(ClassHistogramCommand.generationalZgc(List.of("ZGC Minor Cycles", "ZGC Minor Pauses",
-                "ZGC Major Cycles", "ZGC Major Pauses"))).isTrue();
-        assertThat(ClassHistogramCommand.generationalZgc(List.of("G1 Young Generation", "G1 Old Generation",
-                "G1 Concurrent GC"))).isFalse();
-        assertThat(ClassHistogramCommand.generationalZgc(List.of("PS Scavenge", "PS MarkSweep"))).isFalse();
-        assertThat(ClassHistogramCommand.generationalZgc(List.of("Copy", "MarkSweepCompact"))).isFalse();
+    void aConcurrentCycleIsChargedInTheShareOfTheMachineItsThreadsTake() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(ClassHistogramCommand.cycleShare("1")).isCloseTo(Math.min(1, 1.0 / processors), within(1e-9));
+        assertThat(ClassHistogramCommand.cycleShare(Integer.toString(processors * 4))).isEqualTo(1);
+        assertThat(ClassHistogramCommand.cycleShare("0")).isEqualTo(1);
+        assertThat(ClassHistogramCommand.cycleShare("unknown")).isEqualTo(1);
     }
 }
