@@ -56,7 +56,7 @@ record DecisionBasis(RuleSet rules, List<SeriesPoint> points, List<SeriesPoint> 
                 .toList();
         long max = series.maxHeapBytes();
         return of(RuleSet.HEAP, points, exact, envelope, max, config.materialGrowthBytes(max),
-                config.falseAlarmRate(), config);
+                config.falseAlarmRate() / series.choices(), config);
     }
 
     /**

@@ -15,11 +15,17 @@ import java.util.Set;
  * @param trendPoints  the measurements of one family after warm-up that trends rest on, in time order (thinned
  *                     to at most 128, the lowest of each group)
  * @param sources      that family
+ * @param choices      how many families had enough points to be chosen by their precision (at least 1): the test
+ *                     of the chosen one shares α among them
  * @param envelope     the heap after collections after warm-up, thinned to at most 128 points (the lowest of each
  *                     group)
  * @param maxHeapBytes the heap's maximum, or 0 when unknown
  */
 record LiveSetSeries(List<LiveSetPoint> all, List<LiveSetPoint> measured, List<HeapPoint> afterGc,
-                     List<LiveSetPoint> trendPoints, Set<LiveSetPoint.Source> sources, List<HeapPoint> envelope,
+                     List<LiveSetPoint> trendPoints, Set<LiveSetPoint.Source> sources, int choices,
+                     List<HeapPoint> envelope,
                      long maxHeapBytes) {
+    LiveSetSeries {
+        choices = Math.max(1, choices);
+    }
 }

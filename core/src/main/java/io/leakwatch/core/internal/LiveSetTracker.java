@@ -131,17 +131,22 @@ final class LiveSetTracker {
         // those with enough points to estimate their own noise; on a tie (or without such a family) the one with
         // more points, then the more exact one. Under generational ZGC, 20 major-cycle readings (each including what
         // was allocated during the cycle, ±3 MB) outnumbered 10 heap inspections (±0.3 MB) of the same leak, and a
-        // count rule kept it INCONCLUSIVE at evidence 20:1 for three minutes. Choosing by precision, not by the slope
-        // or the evidence for it, leaves the test's false-alarm rate as it is: for a line with normal noise the
-        // estimated noise is independent of the estimated slope. A few fresh inspections over seconds do not
+        // count rule kept it INCONCLUSIVE at evidence 20:1 for three minutes. Choosing by precision favours the family
+        // whose noise came out low, and the estimated noise enters the evidence; and the choice is made again at
+        // every measurement. So the families that could be chosen share α (Bonferroni: each family's test is held to
+        // α/k, and the chance that any of the k ever passes on a flat live set is at most α). A few fresh inspections over seconds do not
         // displace a longer series: their span is short, so their slope is imprecise. A family that stopped while
         // another went on measuring is not compared: what it says precisely is no longer the present.
         Set<LiveSetPoint.Source> sources = Set.of();
         List<LiveSetPoint> chosen = List.of();
         double chosenError = Double.POSITIVE_INFINITY;
+        int choices = 0;
         for (Set<LiveSetPoint.Source> family : SOURCE_FAMILIES) {
             List<LiveSetPoint> candidates = lowestOfGroups(afterWarmUp.stream()
                     .filter(p -> family.contains(p.source())).toList(), MAX_TREND_POINTS, LiveSetPoint::bytes);
+            if (candidates.size() >= MIN_POINTS_FOR_PRECISION) {
+                choices++;
+            }
             SlopeFit fit = candidates.size() >= MIN_POINTS_FOR_PRECISION && current(candidates, afterWarmUp)
                     ? SlopeFit.of(candidates, LiveSetPoint::time, LiveSetPoint::bytes) : null;
             double error = fit == null ? Double.POSITIVE_INFINITY : fit.slopeStandardError();
@@ -152,8 +157,7 @@ final class LiveSetTracker {
             }
         }
         List<HeapPoint> envelope = lowestOfGroups(afterGc.pointsSince(trendStart), MAX_TREND_POINTS, HeapPoint::bytes);
-        return new LiveSetSeries(all, measured, afterGc.points(),
-                chosen, sources, envelope, maxHeapBytes);
+        return new LiveSetSeries(all, measured, afterGc.points(), chosen, sources, choices, envelope, maxHeapBytes);
     }
 
     /**
