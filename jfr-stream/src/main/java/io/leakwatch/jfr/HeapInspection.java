@@ -15,7 +15,9 @@ import io.leakwatch.jfr.internal.ClassHistogramCommand;
  * }</pre>
  *
  * <p>Each inspection stops the application for its full collection: about 20 ms with a few tens of MB live, 170–210
- * ms with 246 MB live on G1, more on Parallel. It runs on the calling thread.
+ * ms with 246 MB live on G1, more on Parallel. Under ZGC the pause is the count alone (19-36 ms with 120 MB live);
+ * under generational ZGC the calling thread first waits for a major cycle ({@link System#gc()}), which runs beside
+ * the application. It runs on the calling thread.
  */
 public final class HeapInspection {
     private HeapInspection() {

@@ -39,7 +39,11 @@ class HeapInspectionTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseZGC", "-Xmx512m", "-cp", classPath, UnderZgc.class.getName()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        try {
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output.strip()).as(output).isEqualTo("1000 more");
