@@ -111,6 +111,30 @@ class KindsVerdictTest {
     }
 
     @Test
+    void theJdksOwnReflectionLoadersAccumulatingNameNoCode() {
+        // JDK 17 makes a loader per inflated reflection accessor; a service warming up keeps making them.
+        String accessorLoader = "jdk.internal.reflect.DelegatingClassLoader";
+        SyntheticRun run = new SyntheticRun();
+        Random random = new Random(3);
+        for (int s = 0; s <= 180; s++) {
+            run.define(s, "jdk.internal.reflect.GeneratedMethodAccessor" + s, s, accessorLoader, List.of());
+            long metaspace = 20 * MB + s * 100_000L;
+            run.metaspace(metaspace + (s % 10) * 50_000L, 0);
+            if (s % 2 == 0) {
+                run.young(s, 90 * MB, 30 * MB + (s % 10) * MB);
+            }
+            if (s % 10 == 5) {
+                run.metaspace(metaspace + (long) (random.nextGaussian() * 30_000), 0)
+                        .full(s, 70 * MB, 20 * MB + (long) (random.nextGaussian() * 300_000));
+            }
+        }
+
+        Analysis analysis = run.analyze(CONFIG);
+
+        assertThat(analysis.verdict()).as(analysis.reason()).isNotEqualTo(Verdict.LEAK);
+    }
+
+    @Test
     void aHotReloadWhoseOldLoadersAreUnloadedIsNeverALeak() {
         SyntheticRun run = new SyntheticRun();
         Random random = new Random(4);

@@ -53,6 +53,7 @@ final class ClassMetadataTracker {
     private static final int PENDING_LIMIT = 64;
     private static final int LOADER_LIMIT = 100_000;
     private static final int CLASS_NAME_LIMIT = 4096;
+    private static final String JDK_INTERNAL = "jdk.internal.";
 
     private final WarmUpClock warmUp;
     private final SeriesRecorder metaspace = new SeriesRecorder(false);
@@ -188,7 +189,12 @@ final class ClassMetadataTracker {
         Map<String, TypeCount> types = new HashMap<>();
         for (Loader loader : loaders.values()) {
             Instant outlived = cut == null ? null : unloadingEnds.ceiling(loader.firstDefined);
-            if (outlived == null || outlived.isAfter(cut) || from != null && loader.firstDefined.isBefore(from)) {
+            // The JDK's internal loaders (reflection's accessor loaders on JDK 17, the built-in ones) are made on
+            // the application's behalf, and a service warming up keeps adding accessor loaders for a long time;
+            // their type names no code (jdk.ClassDefine is on from the start, so they are all seen). A public JDK
+            // type such as URLClassLoader is what plugin hosts create, and counts.
+            if (outlived == null || outlived.isAfter(cut) || from != null && loader.firstDefined.isBefore(from)
+                    || loader.type.startsWith(JDK_INTERNAL)) {
                 continue;
             }
             TypeCount count = types.computeIfAbsent(loader.type, t -> new TypeCount());
