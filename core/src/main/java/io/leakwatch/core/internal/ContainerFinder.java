@@ -16,7 +16,10 @@ import java.util.List;
  *   <li><b>Storage</b>: an array of at least {@value #MIN_ARRAY} elements, or, in a chain without one, a run of at
  *       least {@value #MIN_LINK_RUN} links through one field. Of several, one below an application's field first
  *       (the application holds it: a cache's table, not the MBean registry the chain passes further up), then the
- *       largest.</li>
+ *       largest. None smaller than the sampled object when it is an array itself: then the sampled array is the
+ *       storage (a session map's table, sampled as it was resized), and a smaller array rootward belongs to another
+ *       structure that holds the container (Tomcat's {@code Mapper} map of contexts, 16 slots, read as the session
+ *       leak's container in one run of about 45 before this rule).</li>
  *   <li><b>Container</b>: the object whose field refers to the storage ({@code HashMap.table}), and rootward of it
  *       every holder of the same structure: a class nested in the same top-level class as the storage's elements or
  *       owner ({@code HashMap$TreeNode}, the pages of a B-tree). Then the table of {@link KnownContainers} may lift
@@ -41,11 +44,21 @@ final class ContainerFinder {
 
     /** The accumulation point of a chain (its sizes those of this chain), or null when it has no storage. */
     AccumulationPoint find(List<ReferenceStep> chain) {
+        return find(chain, -1);
+    }
+
+    /**
+     * The accumulation point of a sampled object's chain, or null when it has none.
+     *
+     * @param sampledArrayLength the sampled object's length when it is an array, else -1
+     */
+    AccumulationPoint find(List<ReferenceStep> chain, int sampledArrayLength) {
+        int leastArray = Math.max(MIN_ARRAY, sampledArrayLength);
         int bestIndex = -1;
         boolean bestHeld = false;
         for (int i = 0; i < chain.size(); i++) {
             ReferenceStep step = chain.get(i);
-            if (!step.isArray() || step.arraySize() < MIN_ARRAY) {
+            if (!step.isArray() || step.arraySize() < leastArray) {
                 continue;
             }
             boolean held = suspectAbove(chain, i + 1) >= 0;

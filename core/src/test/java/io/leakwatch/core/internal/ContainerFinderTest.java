@@ -154,4 +154,21 @@ class ContainerFinderTest {
         otherHolder.set(8, field("org.apache.catalina.session.PersistentManager", "sessions"));
         assertThat(Fingerprint.of("com.acme.Cart", FINDER.find(otherHolder), null)).isNotEqualTo(fingerprint);
     }
+
+    @Test
+    void aSampledArrayLargerThanTheArraysAboveItIsTheStorageNotTheSmallerMapThatHoldsItsContainer() {
+        // The session map's table, sampled as it was resized: the only array in its chain is the Mapper's 16 slots.
+        List<ReferenceStep> chain = List.of(field("java.util.concurrent.ConcurrentHashMap", "table"),
+                field("org.apache.catalina.session.StandardManager", "sessions"),
+                field("org.apache.catalina.core.StandardContext", "manager"),
+                field("java.util.concurrent.ConcurrentHashMap$Node", "key"),
+                array("java.util.concurrent.ConcurrentHashMap$Node[]", 16),
+                field("java.util.concurrent.ConcurrentHashMap", "table"),
+                field("org.apache.catalina.mapper.Mapper", "contextObjectToContextVersionMap"),
+                field("org.apache.catalina.core.StandardService", "mapper"), field("com.acme.Shop", "tomcat"));
+
+        assertThat(FINDER.find(chain, 8192)).isNull();
+        assertThat(FINDER.find(chain, -1).containerHeldBy().get(0).describe())
+                .isEqualTo("Mapper.contextObjectToContextVersionMap");
+    }
 }
