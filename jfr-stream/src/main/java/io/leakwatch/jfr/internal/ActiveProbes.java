@@ -22,7 +22,12 @@ final class ActiveProbes {
     private static final Log LOG = Log.get();
     /** How long an old-object window samples: a leak of a few objects a second gets a few dozen samples. */
     static final Duration WINDOW = Duration.ofSeconds(10);
-    /** Windows never come closer than this, so that the sampler is off at least nine tenths of the time. */
+    /**
+     * Windows come no closer than this, so that the sampler is off at least nine tenths of the time, unless who holds
+     * the growing objects is what the verdict waits for ({@link ProbeSchedule#holdersWanted}): then they come as
+     * chain snapshots would, a snapshot interval apart (at the defaults the sampler is then on half the time, and
+     * only then).
+     */
     static final Duration MIN_WINDOW_INTERVAL = Duration.ofSeconds(100);
 
     private final LeakMonitorConfig config;
@@ -32,6 +37,8 @@ final class ActiveProbes {
     /** The open old-object window, or null. */
     private Recording window;
     private long windowStartNanos;
+    /** The open window's path-search cutoff, as its recording was given it. */
+    private String windowCutoff;
     private final HeapInspector inspector = new HeapInspector();
     private final long startNanos = System.nanoTime();
     private long activeNanosSpent;
@@ -84,10 +91,10 @@ final class ActiveProbes {
                 LOG.debug(() -> "heap inspection took " + cost.toMillis() + " ms");
             } else if (chainDue) {
                 takeChainSnapshot(analysis, now);
-            } else if (plan.oldObjectWindows() && window == null
-                    && due(later(schedule.chainInterval(analysis)), lastChainNanos, now)) {
+            } else if (plan.oldObjectWindows() && window == null && due(ProbeSchedule.holdersWanted(analysis)
+                    ? schedule.chainInterval(analysis) : later(schedule.chainInterval(analysis)), lastChainNanos, now)) {
                 lastChainNanos = now;
-                openWindow();
+                openWindow(chainCutoff.next(analysis));
             }
         } catch (IllegalStateException e) {
             inspectionsUnavailable = true;
@@ -119,11 +126,12 @@ final class ActiveProbes {
         return interval == null || interval.compareTo(MIN_WINDOW_INTERVAL) >= 0 ? interval : MIN_WINDOW_INTERVAL;
     }
 
-    private void openWindow() {
+    private void openWindow(Duration searchCutoff) {
         window = new Recording();
         window.setName("leakwatch-old-objects");
         window.setToDisk(false);
-        window.enable("jdk.OldObjectSample").with("cutoff", config.chainCutoff().toNanos() + " ns").withStackTrace();
+        windowCutoff = searchCutoff.toNanos() + " ns";
+        window.enable("jdk.OldObjectSample").with("cutoff", windowCutoff).withStackTrace();
         window.start();
         windowStartNanos = System.nanoTime();
         LOG.debug(() -> "old-object window opened for " + WINDOW.toSeconds() + " s");
@@ -142,7 +150,7 @@ final class ActiveProbes {
         }
         Duration cost = Duration.ofNanos(System.nanoTime() - start);
         event.end();
-        event.cutoff = config.chainCutoff().toNanos() + " ns";
+        event.cutoff = windowCutoff;
         event.commit();
         LOG.debug(() -> "old-object window closed in " + cost.toMillis() + " ms");
         return cost;

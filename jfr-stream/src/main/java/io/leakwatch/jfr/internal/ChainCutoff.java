@@ -7,9 +7,10 @@ import java.time.Duration;
 /**
  * How long the path search of each chain snapshot may take. The JVM stops the search at the cutoff and leaves the
  * samples it did not reach without a chain; on a loaded machine three 10 ms searches in 30 s left a Tomcat session
- * leak without one. So while the top {@code LEAK} candidate of the heap still has no chain after a snapshot, each
- * further snapshot searches {@value #STEP} times longer than the last, up to {@link #MAX}, and the configured cutoff
- * returns once it has one. Each search is a pause that the pause budget counts like any other. A configured cutoff
+ * leak without one, and under generational ZGC an old-object window's 10 ms search left all five of its samples of a
+ * thread-local leak without one. So while who holds the growing objects is what the verdict waits for
+ * ({@link ProbeSchedule#holdersWanted}) after a snapshot or window, each further one searches {@value #STEP} times
+ * longer than the last, up to {@link #MAX}, and the configured cutoff returns once that is no longer so. Each search is a pause that the pause budget counts like any other. A configured cutoff
  * of zero (no path search) is kept. Not thread-safe: the worker thread's.
  */
 final class ChainCutoff {
@@ -26,9 +27,9 @@ final class ChainCutoff {
         this.current = configured;
     }
 
-    /** The cutoff of a snapshot taken now, after {@code analysis}. */
+    /** The cutoff of a snapshot or window taken now, after {@code analysis}. */
     Duration next(Analysis analysis) {
-        boolean withoutChain = ProbeSchedule.leakWithoutChain(analysis);
+        boolean withoutChain = ProbeSchedule.holdersWanted(analysis);
         if (!withoutChain) {
             current = configured;
         } else if (lastLeftLeakWithoutChain && !configured.isZero()) {

@@ -3,6 +3,7 @@ package io.leakwatch.jfr.internal;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LeakKind;
+import io.leakwatch.core.Rule;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitorConfig;
@@ -65,9 +66,9 @@ final class ProbeSchedule {
         if (!analysis.growthSuspected() && analysis.verdict() != Verdict.LEAK) {
             return null;
         }
-        // A leak reported without who holds it is little help: when the top candidate has no chain yet, one is
-        // fetched after a snapshot interval rather than a whole chain interval.
-        Duration base = leakWithoutChain(analysis) ? config.snapshotInterval() : config.chainInterval();
+        // A leak reported without who holds it is little help, and a growth that nothing names waits for who holds
+        // it: then a chain is fetched after a snapshot interval rather than a whole chain interval.
+        Duration base = holdersWanted(analysis) ? config.snapshotInterval() : config.chainInterval();
         return sooner(base, analysis.projectedExhaustion(), SNAPSHOTS_PER_EXHAUSTION, MIN_CHAIN_INTERVAL);
     }
 
@@ -76,6 +77,18 @@ final class ProbeSchedule {
         LeakCandidate top = analysis.topCandidate();
         return analysis.verdict() == Verdict.LEAK && top != null && top.kind() == LeakKind.HEAP
                 && top.referenceChain().isEmpty();
+    }
+
+    /**
+     * Whether who holds the growing objects is what the verdict waits for: a heap {@code LEAK} whose top candidate
+     * has no chain yet, or a live set that grows with evidence while nothing recorded says which objects grow (JDK
+     * types such as {@code byte[]}, however much of the growth they explain, confirm nothing until a chain ties them
+     * to the application object that holds them: thread-local, inner-class and h2-table under generational ZGC,
+     * whose only chains come from short old-object windows, stayed {@code INCONCLUSIVE} so).
+     */
+    static boolean holdersWanted(Analysis analysis) {
+        return leakWithoutChain(analysis) || analysis.findings().stream()
+                .anyMatch(finding -> finding.rule() == Rule.NOTHING_SAYS_WHAT_GROWS);
     }
 
     /** The least time between evidence snapshots now; before any analysis, the configured interval. */

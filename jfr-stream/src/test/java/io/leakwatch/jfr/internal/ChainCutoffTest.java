@@ -54,4 +54,17 @@ class ChainCutoffTest {
         none.next(leak(false));
         assertThat(none.next(leak(false))).isEqualTo(Duration.ZERO);
     }
+
+    @Test
+    void aGrowthThatNothingNamesSearchesLongerAtEachSnapshotOrWindowToo() {
+        // Generational ZGC: the live set grows, byte[] explains it, and only a chain says who holds the byte[].
+        Analysis unnamed = new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(Rule.LIVE_SET_GROWS),
+                Finding.of(Rule.NOTHING_SAYS_WHAT_GROWS)), true, null, null, null, null, List.of(), null, List.of(),
+                List.of(), List.of(), new Coverage(Set.of(), List.of()));
+        assertThat(ProbeSchedule.holdersWanted(unnamed)).isTrue();
+        ChainCutoff cutoff = new ChainCutoff(TEN_MS);
+        assertThat(cutoff.next(unnamed)).isEqualTo(TEN_MS);
+        assertThat(cutoff.next(unnamed)).isEqualTo(Duration.ofMillis(40));
+        assertThat(cutoff.next(leak(true))).isEqualTo(TEN_MS);
+    }
 }

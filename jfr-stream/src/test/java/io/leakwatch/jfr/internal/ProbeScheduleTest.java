@@ -62,6 +62,15 @@ class ProbeScheduleTest {
     }
 
     @Test
+    void aGrowthThatNothingNamesFetchesChainsASnapshotIntervalApart() {
+        Analysis unnamed = new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(Rule.LIVE_SET_GROWS),
+                Finding.of(Rule.NOTHING_SAYS_WHAT_GROWS)), true, null, null, null, null, List.of(), null, List.of(),
+                List.of(), List.of(), new Coverage(Set.of(), List.of()));
+        assertThat(SCHEDULE.chainInterval(unnamed)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(ProbeSchedule.holdersWanted(analysis(Verdict.INCONCLUSIVE, true, null))).isFalse();
+    }
+
+    @Test
     void aHeapAboutToBeExhaustedDoesNotWaitForTheWarmUp() {
         Duration early = Duration.ofSeconds(10);
         assertThat(SCHEDULE.started(analysis(Verdict.INCONCLUSIVE, true, null), early)).isFalse();
