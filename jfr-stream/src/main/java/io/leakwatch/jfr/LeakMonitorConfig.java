@@ -29,8 +29,7 @@ import java.util.function.Function;
  * <tr><td>leakwatch.chainInterval</td><td>60s</td><td>least time between snapshots with reference chains</td></tr>
  * <tr><td>leakwatch.chainCutoff</td><td>10ms</td><td>time the JVM may spend searching paths to GC roots per
  * snapshot; four times longer at each snapshot that leaves a {@code LEAK} without a chain or a growth that nothing
- * names, up to 1 s (0 searches
- * none)</td></tr>
+ * names, up to 1 s (0 searches none)</td></tr>
  * <tr><td>leakwatch.pauseBudget</td><td>0.01</td><td>largest share of wall time inspections and chain snapshots may
  * stop the application</td></tr>
  * <tr><td>leakwatch.maxAge</td><td>30m</td><td>how much history the evidence recording keeps</td></tr>
