@@ -19,6 +19,18 @@ public final class JdkTypes {
                 || element.startsWith("jdk.") || element.startsWith("sun.") || element.startsWith("com.sun.");
     }
 
+    /**
+     * Whether a class loader type is one the JDK makes on the application's behalf: its built-in loaders
+     * ({@code jdk.internal.loader.ClassLoaders$AppClassLoader}, {@code $PlatformClassLoader}) and reflection's
+     * accessor loaders ({@code jdk.internal.reflect.DelegatingClassLoader}, up to JDK 17), which a service warming
+     * up keeps adding for a long time. Loaders the application asks for, {@code URLClassLoader} or a module layer's
+     * {@code jdk.internal.loader.Loader}, are not.
+     */
+    public static boolean isJdkOwnLoader(String loaderType) {
+        return loaderType.startsWith("jdk.internal.loader.ClassLoaders$")
+                || loaderType.startsWith("jdk.internal.reflect.");
+    }
+
     /** Lambdas and other hidden classes: {@code App$$Lambda$14/0x...} (or {@code +0x...} as JFR writes it). */
     public static boolean isHidden(String typeName) {
         return typeName.contains("$$Lambda") || typeName.contains("/0x") || typeName.contains("+0x");

@@ -15,7 +15,10 @@ public enum Rule {
     NO_HEAP_FIGURES("no-heap-figures", Verdict.INCONCLUSIVE),
     /** Too few live-set measurements yet to decide either way. */
     TOO_LITTLE_EVIDENCE("too-little-evidence", Verdict.INCONCLUSIVE),
-    /** The sequential test found the live set growing: the Bayes factor passed 1/α, by a material amount. */
+    /**
+     * The sequential test found the live set growing: the Bayes factor passed k/α (α shared among the k families of
+     * measurement that can carry the trend), by a material amount.
+     */
     LIVE_SET_GROWS("live-set-grows", Verdict.LEAK),
     /** The live set rises, with evidence short of the test's bound or of material growth. */
     LIVE_SET_MAY_GROW("live-set-may-grow", Verdict.INCONCLUSIVE),

@@ -7,6 +7,7 @@ import io.leakwatch.core.ClassUnload;
 import io.leakwatch.core.Evidence;
 import io.leakwatch.core.GcKind;
 import io.leakwatch.core.HeapSummary;
+import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.MetaspaceSummary;
 import io.leakwatch.core.ReferenceStep;
@@ -53,7 +54,6 @@ final class ClassMetadataTracker {
     private static final int PENDING_LIMIT = 64;
     private static final int LOADER_LIMIT = 100_000;
     private static final int CLASS_NAME_LIMIT = 4096;
-    private static final String JDK_INTERNAL = "jdk.internal.";
 
     private final WarmUpClock warmUp;
     private final SeriesRecorder metaspace = new SeriesRecorder(false);
@@ -68,8 +68,9 @@ final class ClassMetadataTracker {
     private final Map<String, Long> unloadedByType = new HashMap<>();
 
     private final Map<String, Redefinition> definitions = new LinkedHashMap<>();
-    /** Whether a full table of class names may still drop those defined once (see {@link #record(ClassDefinition)}). */
-    private boolean namesMakeRoom = true;
+    /** New names refused by a full table since its last sweep, and how many make the next sweep. */
+    private int namesRefused;
+    private int namesRefusedBeforeSweep = 1;
     private final Map<String, List<StackFrame>> defineStacks = new HashMap<>();
     private ClassLoadingStatistics firstCounts;
     private ClassLoadingStatistics latestCounts;
@@ -139,12 +140,13 @@ final class ClassMetadataTracker {
             loader.firstDefined = definition.time();
         }
         Redefinition known = definitions.get(definition.className());
-        if (known == null && definitions.size() >= CLASS_NAME_LIMIT && namesMakeRoom) {
+        if (known == null && definitions.size() >= CLASS_NAME_LIMIT && ++namesRefused >= namesRefusedBeforeSweep) {
             // A start-up defines thousands of classes once each (jdk.ClassDefine is on from the start); a name
-            // defined once says nothing, so those make room, and the names defined again and again stay. When
-            // that frees little, the table keeps what it has, rather than sweeping at every definition.
+            // defined once says nothing, so those make room, and the names defined again and again stay. A sweep
+            // that frees little waits for as many refused names as the table holds before the next.
             definitions.values().removeIf(name -> name.definitions == 1);
-            namesMakeRoom = definitions.size() <= CLASS_NAME_LIMIT * 3 / 4;
+            namesRefused = 0;
+            namesRefusedBeforeSweep = definitions.size() <= CLASS_NAME_LIMIT * 3 / 4 ? 1 : CLASS_NAME_LIMIT;
         }
         if (known == null && definitions.size() < CLASS_NAME_LIMIT) {
             definitions.put(definition.className(), new Redefinition(definition.loaderType()));
@@ -189,12 +191,9 @@ final class ClassMetadataTracker {
         Map<String, TypeCount> types = new HashMap<>();
         for (Loader loader : loaders.values()) {
             Instant outlived = cut == null ? null : unloadingEnds.ceiling(loader.firstDefined);
-            // The JDK's internal loaders (reflection's accessor loaders on JDK 17, the built-in ones) are made on
-            // the application's behalf, and a service warming up keeps adding accessor loaders for a long time;
-            // their type names no code (jdk.ClassDefine is on from the start, so they are all seen). A public JDK
-            // type such as URLClassLoader is what plugin hosts create, and counts.
+            // The JDK's own loaders name no code (jdk.ClassDefine is on from the start, so they are all seen).
             if (outlived == null || outlived.isAfter(cut) || from != null && loader.firstDefined.isBefore(from)
-                    || loader.type.startsWith(JDK_INTERNAL)) {
+                    || JdkTypes.isJdkOwnLoader(loader.type)) {
                 continue;
             }
             TypeCount count = types.computeIfAbsent(loader.type, t -> new TypeCount());
@@ -208,7 +207,8 @@ final class ClassMetadataTracker {
         Map.Entry<String, TypeCount> most = types.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<String, TypeCount> e) -> e.getValue().loaders)).orElse(null);
         List<Map.Entry<String, Redefinition>> redefined = definitions.entrySet().stream()
-                .filter(e -> e.getValue().definitions >= Thresholds.MIN_REDEFINITIONS)
+                .filter(e -> e.getValue().definitions >= Thresholds.MIN_REDEFINITIONS
+                        && !JdkTypes.isJdkOwnLoader(e.getValue().loaderType))
                 .sorted(Comparator.comparingLong((Map.Entry<String, Redefinition> e) -> e.getValue().definitions)
                         .reversed()).toList();
         String loaderType = most != null ? most.getKey() : redefined.isEmpty() ? null

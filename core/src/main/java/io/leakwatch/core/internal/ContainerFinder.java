@@ -16,7 +16,7 @@ import java.util.List;
  *   <li><b>Storage</b>: an array of at least {@value #MIN_ARRAY} elements, or, in a chain without one, a run of at
  *       least {@value #MIN_LINK_RUN} links through one field. Of several, one below an application's field first
  *       (the application holds it: a cache's table, not the MBean registry the chain passes further up), then the
- *       largest. None smaller than the sampled object when it is an array itself: then the sampled array is the
+ *       largest. None smaller than the sampled object when it is an array of references itself: then it is the
  *       storage (a session map's table, sampled as it was resized), and a smaller array rootward belongs to another
  *       structure that holds the container (Tomcat's {@code Mapper} map of contexts, 16 slots, read as the session
  *       leak's container in one run of about 45 before this rule).</li>
@@ -50,9 +50,23 @@ final class ContainerFinder {
     /**
      * The accumulation point of a sampled object's chain, or null when it has none.
      *
-     * @param sampledArrayLength the sampled object's length when it is an array, else -1
+     * @param sampledType        the sampled object's type
+     * @param sampledArrayLength its length when it is an array, else -1
      */
-    AccumulationPoint find(List<ReferenceStep> chain, int sampledArrayLength) {
+    AccumulationPoint find(List<ReferenceStep> chain, String sampledType, int sampledArrayLength) {
+        return find(chain, holdsReferences(sampledType) ? sampledArrayLength : -1);
+    }
+
+    /** Whether a type is an array of references, which can be storage itself ({@code byte[]} cannot). */
+    private static boolean holdsReferences(String arrayType) {
+        if (!arrayType.endsWith("[]")) {
+            return false;
+        }
+        String element = arrayType.substring(0, arrayType.length() - 2);
+        return element.endsWith("[]") || element.contains(".");
+    }
+
+    private AccumulationPoint find(List<ReferenceStep> chain, int sampledArrayLength) {
         int leastArray = Math.max(MIN_ARRAY, sampledArrayLength);
         int bestIndex = -1;
         boolean bestHeld = false;

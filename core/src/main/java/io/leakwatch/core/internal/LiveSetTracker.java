@@ -133,10 +133,11 @@ final class LiveSetTracker {
         // was allocated during the cycle, ±3 MB) outnumbered 10 heap inspections (±0.3 MB) of the same leak, and a
         // count rule kept it INCONCLUSIVE at evidence 20:1 for three minutes. Choosing by precision favours the family
         // whose noise came out low, and the estimated noise enters the evidence; and the choice is made again at
-        // every measurement. So the families that could be chosen share α (Bonferroni: each family's test is held to
-        // α/k, and the chance that any of the k ever passes on a flat live set is at most α). A few fresh inspections over seconds do not
-        // displace a longer series: their span is short, so their slope is imprecise. A family that stopped while
-        // another went on measuring is not compared: what it says precisely is no longer the present.
+        // every measurement. So the k families that can be chosen now share α (Bonferroni: the chosen one's test is
+        // held to α/k; the share is taken at each analysis, so a family tested while it was the only one kept the
+        // whole α then). A few fresh inspections over seconds do not displace a longer series: their span is short,
+        // so their slope is imprecise. A family that stopped while another went on measuring is not compared: what it
+        // says precisely is no longer the present.
         Set<LiveSetPoint.Source> sources = Set.of();
         List<LiveSetPoint> chosen = List.of();
         double chosenError = Double.POSITIVE_INFINITY;
@@ -144,11 +145,11 @@ final class LiveSetTracker {
         for (Set<LiveSetPoint.Source> family : SOURCE_FAMILIES) {
             List<LiveSetPoint> candidates = lowestOfGroups(afterWarmUp.stream()
                     .filter(p -> family.contains(p.source())).toList(), MAX_TREND_POINTS, LiveSetPoint::bytes);
-            if (candidates.size() >= MIN_POINTS_FOR_PRECISION) {
+            boolean choosable = candidates.size() >= MIN_POINTS_FOR_PRECISION && current(candidates, afterWarmUp);
+            if (choosable) {
                 choices++;
             }
-            SlopeFit fit = candidates.size() >= MIN_POINTS_FOR_PRECISION && current(candidates, afterWarmUp)
-                    ? SlopeFit.of(candidates, LiveSetPoint::time, LiveSetPoint::bytes) : null;
+            SlopeFit fit = choosable ? SlopeFit.of(candidates, LiveSetPoint::time, LiveSetPoint::bytes) : null;
             double error = fit == null ? Double.POSITIVE_INFINITY : fit.slopeStandardError();
             if (error < chosenError || error == chosenError && candidates.size() > chosen.size()) {
                 sources = family;

@@ -178,7 +178,7 @@ final class SiteTracker {
             if (representative == null || preferredRepresentative(sample, representative)) {
                 representative = sample;
             }
-            AccumulationPoint point = finder.find(sample.referenceChain(), sample.arrayLength());
+            AccumulationPoint point = finder.find(sample.referenceChain(), sample.objectType(), sample.arrayLength());
             if (point != null) {
                 ContainerId id = point.identity();
                 containerSizes.computeIfAbsent(id, k -> new TreeMap<>())

@@ -25,10 +25,12 @@ final class ActiveProbes {
     /**
      * Windows come no closer than this, so that the sampler is off at least nine tenths of the time, unless who holds
      * the growing objects is what the verdict waits for ({@link ProbeSchedule#holdersWanted}): then they come as
-     * chain snapshots would, a snapshot interval apart (at the defaults the sampler is then on half the time, and
-     * only then).
+     * chain snapshots would, but never sooner than {@link #MIN_WINDOW_GAP} after the last one closed, so the sampler
+     * is on half the time at most, and only then.
      */
     static final Duration MIN_WINDOW_INTERVAL = Duration.ofSeconds(100);
+    /** The least time between a window's close and the next one's opening. */
+    static final Duration MIN_WINDOW_GAP = WINDOW;
 
     private final LeakMonitorConfig config;
     private final ProbeSchedule schedule;
@@ -39,6 +41,7 @@ final class ActiveProbes {
     private long windowStartNanos;
     /** The open window's path-search cutoff, as its recording was given it. */
     private String windowCutoff;
+    private long lastWindowCloseNanos = Long.MIN_VALUE / 2;
     private final HeapInspector inspector = new HeapInspector();
     private final long startNanos = System.nanoTime();
     private long activeNanosSpent;
@@ -68,9 +71,14 @@ final class ActiveProbes {
         }
         if (window != null && now - windowStartNanos >= WINDOW.toNanos()) {
             activeNanosSpent += closeWindow().toNanos();
+            lastWindowCloseNanos = System.nanoTime();
+            return; // the next window, if any, waits for an analysis that has read this one's samples
         }
         if (analysis == null || !schedule.started(analysis, Duration.ofNanos(now - startNanos))) {
             return;
+        }
+        if (!ProbeSchedule.holdersWanted(analysis)) {
+            chainCutoff.next(analysis); // back to the configured cutoff between episodes
         }
         if (activeNanosSpent > config.pauseBudget() * (now - startNanos)) {
             return; // over the pause budget: wait until the run has grown long enough to afford more
@@ -91,8 +99,7 @@ final class ActiveProbes {
                 LOG.debug(() -> "heap inspection took " + cost.toMillis() + " ms");
             } else if (chainDue) {
                 takeChainSnapshot(analysis, now);
-            } else if (plan.oldObjectWindows() && window == null && due(ProbeSchedule.holdersWanted(analysis)
-                    ? schedule.chainInterval(analysis) : later(schedule.chainInterval(analysis)), lastChainNanos, now)) {
+            } else if (plan.oldObjectWindows() && window == null && windowDue(analysis, now)) {
                 lastChainNanos = now;
                 openWindow(chainCutoff.next(analysis));
             }
@@ -120,6 +127,15 @@ final class ActiveProbes {
             // At exit JFR's own hook may have stopped every recording already; the window is closed then.
             LOG.debug(() -> "old-object window already stopped at close", e);
         }
+    }
+
+    /** Whether an old-object window is due: see {@link #MIN_WINDOW_INTERVAL}. */
+    private boolean windowDue(Analysis analysis, long now) {
+        if (!ProbeSchedule.holdersWanted(analysis)) {
+            return due(later(schedule.chainInterval(analysis)), lastChainNanos, now);
+        }
+        return due(schedule.chainInterval(analysis), lastChainNanos, now)
+                && now - lastWindowCloseNanos >= MIN_WINDOW_GAP.toNanos();
     }
 
     private static Duration later(Duration interval) {

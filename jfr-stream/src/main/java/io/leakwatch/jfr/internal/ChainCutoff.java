@@ -10,8 +10,9 @@ import java.time.Duration;
  * leak without one, and under generational ZGC an old-object window's 10 ms search left all five of its samples of a
  * thread-local leak without one. So while who holds the growing objects is what the verdict waits for
  * ({@link ProbeSchedule#holdersWanted}) after a snapshot or window, each further one searches {@value #STEP} times
- * longer than the last, up to {@link #MAX}, and the configured cutoff returns once that is no longer so. Each search is a pause that the pause budget counts like any other. A configured cutoff
- * of zero (no path search) is kept. Not thread-safe: the worker thread's.
+ * longer than the last, up to {@link #MAX}, and the configured cutoff returns once that is no longer so. Each search
+ * is a pause that the pause budget counts like any other. A configured cutoff of zero (no path search) is kept. Not
+ * thread-safe: the worker thread's.
  */
 final class ChainCutoff {
     /** The longest search. */
@@ -20,7 +21,7 @@ final class ChainCutoff {
 
     private final Duration configured;
     private Duration current;
-    private boolean lastLeftLeakWithoutChain;
+    private boolean lastWantedHolders;
 
     ChainCutoff(Duration configured) {
         this.configured = configured;
@@ -29,14 +30,14 @@ final class ChainCutoff {
 
     /** The cutoff of a snapshot or window taken now, after {@code analysis}. */
     Duration next(Analysis analysis) {
-        boolean withoutChain = ProbeSchedule.holdersWanted(analysis);
-        if (!withoutChain) {
+        boolean wanted = ProbeSchedule.holdersWanted(analysis);
+        if (!wanted) {
             current = configured;
-        } else if (lastLeftLeakWithoutChain && !configured.isZero()) {
+        } else if (lastWantedHolders && !configured.isZero()) {
             Duration longer = current.multipliedBy(STEP);
             current = longer.compareTo(MAX) > 0 ? MAX : longer;
         }
-        lastLeftLeakWithoutChain = withoutChain;
+        lastWantedHolders = wanted;
         return current;
     }
 }

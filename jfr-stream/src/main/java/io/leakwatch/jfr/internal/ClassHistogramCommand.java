@@ -33,7 +33,7 @@ import java.time.Instant;
  * <p>Making one looks the MBean up; the first lookup in a JVM starts its platform MBean server, which took 350-380 ms
  * on this machine kind (JDK 17) and holds up no application thread, whereas each command then is one safepoint
  * (within a few ms of the JVM's {@code GC_HeapInspection} safepoint, measured with {@code -Xlog:safepoint}).
- * {@link #inspect()} says how long the application was held up.
+ * {@link #inspect()} says how much of the application's time an inspection took.
  */
 public final class ClassHistogramCommand {
     private static final Log LOG = Log.get();
@@ -47,7 +47,7 @@ public final class ClassHistogramCommand {
     /** The share of the machine a concurrent cycle takes: its threads over the available processors. */
     private final double cycleShare;
 
-    /** The command's output, and how long the application was held up for it. */
+    /** The command's output, and how much of the application's time it took. */
     record Inspection(String text, Duration holdUp) {
     }
 

@@ -24,8 +24,9 @@ final class HeapInspector {
     /**
      * Inspects the heap and commits the events.
      *
-     * @return how long the application was held up: the command's time, not the parsing and events that follow, nor
-     *         the concurrent collection ZGC runs first (see {@link ClassHistogramCommand})
+     * @return how much of the application's time it took: the command's time, not the parsing and events that
+     *         follow, and under generational ZGC the concurrent cycle's in the share of the machine its threads take
+     *         (see {@link ClassHistogramCommand})
      * @throws IllegalStateException when the JVM offers no class histogram (no {@code jdk.management} module)
      */
     Duration inspect() {

@@ -81,14 +81,16 @@ final class ProbeSchedule {
 
     /**
      * Whether who holds the growing objects is what the verdict waits for: a heap {@code LEAK} whose top candidate
-     * has no chain yet, or a live set that grows with evidence while nothing recorded says which objects grow (JDK
-     * types such as {@code byte[]}, however much of the growth they explain, confirm nothing until a chain ties them
-     * to the application object that holds them: thread-local, inner-class and h2-table under generational ZGC,
-     * whose only chains come from short old-object windows, stayed {@code INCONCLUSIVE} so).
+     * has no chain yet, or a live set that grows with evidence while nothing recorded says which objects grow and no
+     * sample has a chain at all (JDK types such as {@code byte[]}, however much of the growth they explain, confirm
+     * nothing until a chain ties them to the application object that holds them: thread-local, inner-class and
+     * h2-table under generational ZGC, whose only chains come from short old-object windows, stayed
+     * {@code INCONCLUSIVE} so). Samples with chains that confirm nothing are not helped by more of them.
      */
     static boolean holdersWanted(Analysis analysis) {
         return leakWithoutChain(analysis) || analysis.findings().stream()
-                .anyMatch(finding -> finding.rule() == Rule.NOTHING_SAYS_WHAT_GROWS);
+                .anyMatch(finding -> finding.rule() == Rule.NOTHING_SAYS_WHAT_GROWS)
+                && analysis.sites().stream().allMatch(site -> site.referenceChain().isEmpty());
     }
 
     /** The least time between evidence snapshots now; before any analysis, the configured interval. */

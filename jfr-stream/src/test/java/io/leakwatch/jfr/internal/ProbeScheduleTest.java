@@ -3,13 +3,16 @@ package io.leakwatch.jfr.internal;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Coverage;
 import io.leakwatch.core.Finding;
+import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Rule;
+import io.leakwatch.core.SiteSummary;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitorConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -68,6 +71,15 @@ class ProbeScheduleTest {
                 List.of(), List.of(), new Coverage(Set.of(), List.of()));
         assertThat(SCHEDULE.chainInterval(unnamed)).isEqualTo(Duration.ofSeconds(20));
         assertThat(ProbeSchedule.holdersWanted(analysis(Verdict.INCONCLUSIVE, true, null))).isFalse();
+        // Samples that have chains and still confirm nothing are not helped by more of them.
+        SiteSummary chained = new SiteSummary("byte[]", List.of(), List.of(new ReferenceStep("com.example.Cache",
+                "entries", false, null, -1, -1, 0)), "", null, 4, 4, 1, 1, 4000, Instant.EPOCH, Duration.ZERO, false,
+                false, "", -1);
+        Analysis unnamedWithChains = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed.findings(), true, null,
+                null, null, null, List.of(), null, List.of(), List.of(chained), List.of(),
+                new Coverage(Set.of(), List.of()));
+        assertThat(ProbeSchedule.holdersWanted(unnamedWithChains)).isFalse();
+        assertThat(SCHEDULE.chainInterval(unnamedWithChains)).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
