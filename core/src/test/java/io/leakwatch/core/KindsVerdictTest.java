@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntConsumer;
 import java.util.function.BiConsumer;
 
 import static io.leakwatch.core.SyntheticRun.MB;
@@ -83,20 +84,9 @@ class KindsVerdictTest {
             run.define(i * 0.0001, "com.example.app.Type" + i, 99_999, "jdk.internal.loader.ClassLoaders$AppClassLoader",
                     List.of());
         }
-        Random random = new Random(3);
-        for (int s = 0; s <= 180; s++) {
-            // A plugin reloaded every second; every old loader stays reachable.
-            run.define(s, PLUGIN, s, LOADER, DEFINE_STACK).define(s, PLUGIN + "$Task", s, LOADER, DEFINE_STACK);
-            long metaspace = 20 * MB + s * 100_000L;
-            run.metaspace(metaspace + (s % 10) * 50_000L, 0);
-            if (s % 2 == 0) {
-                run.young(s, 90 * MB, 30 * MB + (s % 10) * MB);
-            }
-            if (s % 10 == 5) {
-                run.metaspace(metaspace + (long) (random.nextGaussian() * 30_000), 0)
-                        .full(s, 70 * MB, 20 * MB + (long) (random.nextGaussian() * 300_000));
-            }
-        }
+        // A plugin reloaded every second; every old loader stays reachable.
+        metaspaceRisingOneLoaderASecond(run, s -> run.define(s, PLUGIN, s, LOADER, DEFINE_STACK)
+                .define(s, PLUGIN + "$Task", s, LOADER, DEFINE_STACK));
 
         Analysis analysis = run.analyze(CONFIG);
 
@@ -115,19 +105,8 @@ class KindsVerdictTest {
         // JDK 17 makes a loader per inflated reflection accessor; a service warming up keeps making them.
         String accessorLoader = "jdk.internal.reflect.DelegatingClassLoader";
         SyntheticRun run = new SyntheticRun();
-        Random random = new Random(3);
-        for (int s = 0; s <= 180; s++) {
-            run.define(s, "jdk.internal.reflect.GeneratedMethodAccessor" + s, s, accessorLoader, List.of());
-            long metaspace = 20 * MB + s * 100_000L;
-            run.metaspace(metaspace + (s % 10) * 50_000L, 0);
-            if (s % 2 == 0) {
-                run.young(s, 90 * MB, 30 * MB + (s % 10) * MB);
-            }
-            if (s % 10 == 5) {
-                run.metaspace(metaspace + (long) (random.nextGaussian() * 30_000), 0)
-                        .full(s, 70 * MB, 20 * MB + (long) (random.nextGaussian() * 300_000));
-            }
-        }
+        metaspaceRisingOneLoaderASecond(run, s -> run.define(s, "jdk.internal.reflect.GeneratedMethodAccessor" + s,
+                s, accessorLoader, List.of()));
 
         Analysis analysis = run.analyze(CONFIG);
 
@@ -333,5 +312,25 @@ class KindsVerdictTest {
             }
         }
         return run;
+    }
+
+    /**
+     * 180 s in which {@code defineEachSecond} defines classes in a new loader every second and metaspace rises 100 kB
+     * a second, measured by a full collection every 10 s; the heap stays flat.
+     */
+    private static void metaspaceRisingOneLoaderASecond(SyntheticRun run, IntConsumer defineEachSecond) {
+        Random random = new Random(3);
+        for (int s = 0; s <= 180; s++) {
+            defineEachSecond.accept(s);
+            long metaspace = 20 * MB + s * 100_000L;
+            run.metaspace(metaspace + (s % 10) * 50_000L, 0);
+            if (s % 2 == 0) {
+                run.young(s, 90 * MB, 30 * MB + (s % 10) * MB);
+            }
+            if (s % 10 == 5) {
+                run.metaspace(metaspace + (long) (random.nextGaussian() * 30_000), 0)
+                        .full(s, 70 * MB, 20 * MB + (long) (random.nextGaussian() * 300_000));
+            }
+        }
     }
 }
