@@ -3,6 +3,7 @@ package io.leakwatch.jfr.internal;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Coverage;
 import io.leakwatch.core.Finding;
+import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Rule;
 import io.leakwatch.core.SiteSummary;
@@ -80,6 +81,31 @@ class ProbeScheduleTest {
                 new Coverage(Set.of(), List.of()));
         assertThat(ProbeSchedule.holdersWanted(unnamedWithChains)).isFalse();
         assertThat(SCHEDULE.chainInterval(unnamedWithChains)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void holdersAreWantedWhileTheTopCandidateHasNoChainWhateverOtherSamplesHave() {
+        // Generational ZGC, thread-local: byte[] explains 93% of the growth and has no chain; one sample of another
+        // site has one. That sample must not end the search for who holds the byte[].
+        SiteSummary chainedElsewhere = new SiteSummary("byte[]", List.of(), List.of(new ReferenceStep(
+                "java.util.ArrayList", "elementData", false, null, -1, -1, 0)), "", null, 1, 0, 1, Double.NaN, 1040,
+                Instant.EPOCH, Duration.ZERO, false, false, "", -1);
+        List<Finding> unnamed = List.of(Finding.of(Rule.LIVE_SET_GROWS), Finding.of(Rule.NOTHING_SAYS_WHAT_GROWS));
+        Analysis withoutChain = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed, true, null, null, null, null,
+                List.of(), null, List.of(), List.of(chainedElsewhere), List.of(candidate(List.of())),
+                new Coverage(Set.of(), List.of()));
+        assertThat(ProbeSchedule.holdersWanted(withoutChain)).isTrue();
+        assertThat(SCHEDULE.chainInterval(withoutChain)).isEqualTo(Duration.ofSeconds(20));
+
+        Analysis withChain = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed, true, null, null, null, null,
+                List.of(), null, List.of(), List.of(chainedElsewhere),
+                List.of(candidate(chainedElsewhere.referenceChain())), new Coverage(Set.of(), List.of()));
+        assertThat(ProbeSchedule.holdersWanted(withChain)).isFalse();
+    }
+
+    private static LeakCandidate candidate(List<ReferenceStep> chain) {
+        return new LeakCandidate("byte[]", LeakCandidate.Status.SUSPECTED, List.of("byte[]"), List.of(), chain, "",
+                null, 3, Duration.ofSeconds(5), null, 24e6, 30_000, 0.93, 0.7, List.of(), "", -1, "e501096b54ec");
     }
 
     @Test
