@@ -44,7 +44,7 @@ final class ReplayBenchmark {
 
     private static void replay(Path file) throws IOException {
         AnalyzerFeed feed = new AnalyzerFeed(new Analyzer(AnalyzerConfig.defaults()));
-        EventHandlers handlers = new EventHandlers(feed);
+        EventHandlers handlers = new EventHandlers(feed, false);
         Instant[] first = {null};
         String[] printed = {""};
         long[] printedAt = {Long.MIN_VALUE};

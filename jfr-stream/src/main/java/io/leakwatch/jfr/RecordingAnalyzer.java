@@ -96,7 +96,9 @@ public final class RecordingAnalyzer {
                 .thenComparing(r -> r.file().toString()));
 
         AnalyzerFeed feed = new AnalyzerFeed(new Analyzer(config));
-        ChunkedFileReader reader = new ChunkedFileReader(new EventHandlers(feed, includeValues), feed);
+        EventHandlers handlers = new EventHandlers(feed, includeValues);
+        readable.forEach(file -> handlers.learnFieldNames(file.file()));
+        ChunkedFileReader reader = new ChunkedFileReader(handlers, feed);
         for (int i = 0; i < readable.size(); i++) {
             Readable file = readable.get(i);
             progress.reading(file.file(), i + 1, readable.size(), file.layout().sizeBytes());

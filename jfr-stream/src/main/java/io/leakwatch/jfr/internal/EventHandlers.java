@@ -1,9 +1,12 @@
 package io.leakwatch.jfr.internal;
 
+import io.leakwatch.jfr.events.FieldNameEvent;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -16,17 +19,32 @@ import java.util.function.Predicate;
  */
 public final class EventHandlers {
     private final List<EventHandler> handlers;
+    private final FieldNameHandler fieldNames;
 
-    /** Handlers that leave object descriptions out. */
-    public EventHandlers(AnalyzerFeed feed) {
-        this(feed, false);
+    /**
+     * The monitor's handlers: they leave object descriptions out, and commit the names of the fields the JVM
+     * misnamed that this JVM resolves, for readers of the recording elsewhere ({@link MisnamedFields}).
+     */
+    public static EventHandlers forMonitor(AnalyzerFeed feed) {
+        return new EventHandlers(feed, false, true);
     }
 
-    /** @param includeValues whether old-object samples keep the JVM's description of the object */
+    /**
+     * A reader's handlers.
+     *
+     * @param includeValues whether old-object samples keep the JVM's description of the object
+     */
     public EventHandlers(AnalyzerFeed feed, boolean includeValues) {
+        this(feed, includeValues, false);
+    }
+
+    private EventHandlers(AnalyzerFeed feed, boolean includeValues, boolean recordFieldNames) {
+        MisnamedFields misnamed = new MisnamedFields(true, recordFieldNames);
+        this.fieldNames = new FieldNameHandler(misnamed);
         this.handlers = List.of(new GarbageCollectionHandler(feed), new G1GarbageCollectionHandler(feed),
                 new GcHeapSummaryHandler(feed), new GcHeapConfigurationHandler(feed),
-                new OldObjectSampleHandler(feed, includeValues), new ObjectAllocationSampleHandler(feed),
+                new OldObjectSampleHandler(feed, includeValues, misnamed), fieldNames,
+                new ObjectAllocationSampleHandler(feed),
                 new HeapInspectionHandler(feed), new ClassHistogramEntryHandler(feed),
                 // The kinds outside the heap.
                 new MetaspaceSummaryHandler(feed), new UnsignedLongFlagHandler(feed),
@@ -66,6 +84,20 @@ public final class EventHandlers {
     public void registerOn(EventStream stream) {
         for (EventHandler handler : handlers) {
             stream.onEvent(handler.eventName(), handler::accept);
+        }
+    }
+
+    /**
+     * Reads the field names a recording holds ({@link FieldNameEvent}) before its samples are read: the monitor
+     * commits a name after the first samples that needed it, so read in order, those would stay unnamed. A file that
+     * cannot be read here is left to the reading proper, which says why.
+     */
+    public void learnFieldNames(Path file) {
+        try (EventStream stream = EventStream.openFile(file)) {
+            stream.onEvent(fieldNames.eventName(), fieldNames::accept);
+            stream.start();
+        } catch (IOException | RuntimeException e) {
+            // reported by the reading proper
         }
     }
 

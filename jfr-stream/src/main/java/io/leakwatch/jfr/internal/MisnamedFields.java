@@ -1,14 +1,19 @@
 package io.leakwatch.jfr.internal;
 
+import io.leakwatch.jfr.events.FieldNameEvent;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +26,11 @@ import java.util.stream.Collectors;
  * known; its name is resolved by reflection when this JVM can load the holder's class by name (the monitor's own
  * JVM, for the application's classes; never initialised): the one field of the right kind whose type can hold the
  * referent, or of several, the one whose declared type is the most specific (a {@code Map} before an {@code Object}
- * lock). Otherwise the name stays unknown. Not thread-safe; one per reader.
+ * lock). A reader elsewhere (the reports, without the application's classes) learns the names the monitor resolved
+ * from the recording ({@link FieldNameEvent}, which the monitor commits for each name it resolves and again at most
+ * every {@link #RECOMMIT}, so that a recording kept for its maximum age still holds the names its samples need):
+ * without them, a JDK 17 Tomcat session leak had one fingerprint live and another in {@code leakwatch analyze}.
+ * Otherwise the name stays unknown. Not thread-safe; one per reader.
  */
 final class MisnamedFields {
     /** Distinct holders resolved are few (a chain's classes); this bounds a malformed file. */
@@ -32,12 +41,36 @@ final class MisnamedFields {
      */
     private static final Set<String> CLASS_FIELDS = classFields();
 
-    private final boolean resolve;
-    private final Map<String, String> resolved = new LinkedHashMap<>();
+    /** A name still in use is committed again this long after it last was: the least maximum age of a recording. */
+    static final Duration RECOMMIT = Duration.ofMinutes(1);
 
-    /** @param resolve whether to look names up by reflection (else they stay unknown) */
-    MisnamedFields(boolean resolve) {
+    private final boolean resolve;
+    private final boolean record;
+    private final LongSupplier nanoTime;
+    private final Map<String, String> resolved = new LinkedHashMap<>();
+    /** When each name found by reflection was last committed, by key. */
+    private final Map<String, Long> committedAt = new HashMap<>();
+
+    /**
+     * @param resolve whether to look names up by reflection (else they stay unknown unless learnt)
+     * @param record  whether to commit each name found by reflection as a {@link FieldNameEvent} (the monitor)
+     */
+    MisnamedFields(boolean resolve, boolean record) {
+        this(resolve, record, System::nanoTime);
+    }
+
+    MisnamedFields(boolean resolve, boolean record, LongSupplier nanoTime) {
         this.resolve = resolve;
+        this.record = record;
+        this.nanoTime = nanoTime;
+    }
+
+    /** A name the recording says the monitor resolved; it is preferred to a lookup of this reader's own. */
+    void learn(String holderType, String referentType, boolean isStatic, String field) {
+        String key = key(holderType, referentType, isStatic);
+        if (resolved.size() < MAX_CACHED || resolved.containsKey(key)) {
+            resolved.put(key, field);
+        }
     }
 
     /** Whether an instance field that a {@code java.lang.Class} refers through is one of that class's own fields. */
@@ -56,18 +89,39 @@ final class MisnamedFields {
     }
 
     private String lookUp(String type, String referentType, boolean isStatic) {
-        if (!resolve) {
-            return null;
-        }
-        String key = (isStatic ? "static " : "") + type + "<-" + referentType;
+        String key = key(type, referentType, isStatic);
+        String name;
         if (resolved.containsKey(key)) {
-            return resolved.get(key);
+            name = resolved.get(key);
+        } else {
+            name = resolve ? find(type, referentType, isStatic) : null;
+            if (resolved.size() < MAX_CACHED) {
+                resolved.put(key, name);
+            }
         }
-        String name = find(type, referentType, isStatic);
-        if (resolved.size() < MAX_CACHED) {
-            resolved.put(key, name);
+        if (record && name != null) {
+            commit(key, type, referentType, isStatic, name);
         }
         return name;
+    }
+
+    private void commit(String key, String type, String referentType, boolean isStatic, String name) {
+        long now = nanoTime.getAsLong();
+        Long last = committedAt.get(key);
+        if (last != null && now - last < RECOMMIT.toNanos() || last == null && committedAt.size() >= MAX_CACHED) {
+            return;
+        }
+        committedAt.put(key, now);
+        FieldNameEvent event = new FieldNameEvent();
+        event.holderType = type;
+        event.referentType = referentType;
+        event.isStatic = isStatic;
+        event.field = name;
+        event.commit();
+    }
+
+    private static String key(String type, String referentType, boolean isStatic) {
+        return (isStatic ? "static " : "") + type + "<-" + referentType;
     }
 
     private static String find(String type, String referentType, boolean isStatic) {

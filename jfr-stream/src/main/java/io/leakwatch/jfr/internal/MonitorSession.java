@@ -64,7 +64,7 @@ public final class MonitorSession {
         long pid = ProcessHandle.current().pid();
         this.analysisFile = directory.resolve("analysis.json");
         this.feed = new AnalyzerFeed(new Analyzer(config.analyzer()));
-        this.handlers = new EventHandlers(feed);
+        this.handlers = EventHandlers.forMonitor(feed);
         this.recording = new Recording();
         recording.setName("leakwatch");
         this.plan = EvidencePlan.forThisJvm();

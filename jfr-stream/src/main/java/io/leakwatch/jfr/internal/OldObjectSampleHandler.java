@@ -32,12 +32,16 @@ final class OldObjectSampleHandler implements EventHandler {
 
     private final AnalyzerFeed feed;
     private final boolean includeValues;
-    private final MisnamedFields misnamed = new MisnamedFields(true);
+    private final MisnamedFields misnamed;
 
-    /** @param includeValues whether to read the object's description, which can hold application data */
-    OldObjectSampleHandler(AnalyzerFeed feed, boolean includeValues) {
+    /**
+     * @param includeValues whether to read the object's description, which can hold application data
+     * @param misnamed      names the fields the JVM misnamed
+     */
+    OldObjectSampleHandler(AnalyzerFeed feed, boolean includeValues, MisnamedFields misnamed) {
         this.feed = feed;
         this.includeValues = includeValues;
+        this.misnamed = misnamed;
     }
 
     @Override

@@ -45,7 +45,7 @@ class ChainDecodingTest {
                 found = record(structure.getKey()).stream()
                         .filter(event -> event.getInt("arrayElements") == structure.getValue()).toList();
                 if (found.stream().allMatch(event -> OldObjectSampleHandler.chain(event.getValue("object"),
-                        new MisnamedFields(true)).isEmpty())) {
+                        new MisnamedFields(true, false)).isEmpty())) {
                     found = List.of();
                 }
             }
@@ -76,7 +76,7 @@ class ChainDecodingTest {
         for (RecordedEvent event : samples) {
             if (event.getInt("arrayElements") == arrayLength) {
                 RecordedObject object = event.getValue("object");
-                List<ReferenceStep> chain = OldObjectSampleHandler.chain(object, new MisnamedFields(resolve));
+                List<ReferenceStep> chain = OldObjectSampleHandler.chain(object, new MisnamedFields(resolve, false));
                 if (!chain.isEmpty()) {
                     chains.add(chain);
                 }
@@ -103,6 +103,22 @@ class ChainDecodingTest {
             assertThat(holder.describe()).as(chain.toString()).isIn("ChainShapes$Holder.inherited",
                     "ChainShapes$Holder.<a field at the offset of static " + holder.jvmFieldName() + ">");
             assertThat(chain.get(chain.size() - 1).describe()).isEqualTo("static ChainShapes.INHERITED");
+        }
+    }
+
+    @Test
+    void aReaderThatCannotLoadTheHolderNamesTheFieldAsTheRecordingSays() {
+        // What the reports read: a recording whose FieldName event carries the monitor's resolution.
+        for (RecordedEvent event : samples) {
+            if (event.getInt("arrayElements") == ChainShapes.INHERITED_LENGTH) {
+                MisnamedFields learnt = new MisnamedFields(false, false);
+                learnt.learn(SHAPES + "$Holder", "java.util.ArrayList", false, "inherited");
+                List<ReferenceStep> chain = OldObjectSampleHandler.chain(event.getValue("object"), learnt);
+                if (!chain.isEmpty()) {
+                    assertThat(ReferenceStep.describe(chain)).as(chain.toString()).endsWith("ArrayList.elementData",
+                            "ChainShapes$Holder.inherited", "static ChainShapes.INHERITED");
+                }
+            }
         }
     }
 
