@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AnalyzerVerdictTest {
     private static final AnalyzerConfig CONFIG = AnalyzerConfig.defaults();
+    /** The short settings of the tests that run real JVMs, for synthetic runs of a minute. */
+    private static final AnalyzerConfig SHORT = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
+            .minObservation(Duration.ofSeconds(15)).build();
 
     @Test
     void steadyLeakSeenAtFullCollectionsIsReportedWithTheLeakingSiteFirst() {
@@ -294,10 +297,8 @@ class AnalyzerVerdictTest {
         for (int i = 0; i < 3; i++) {
             run.histogram(33.5 + 5 * i, List.of(SyntheticRun.entry("java.util.HashSet", 100 + i, 4800 + 48 * i)));
         }
-        AnalyzerConfig fast = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
-                .minObservation(Duration.ofSeconds(15)).build();
 
-        assertThat(run.verdictsAlongTheWay(fast, 1)).doesNotContain(Verdict.LEAK);
+        assertThat(run.verdictsAlongTheWay(SHORT, 1)).doesNotContain(Verdict.LEAK);
     }
 
     @Test
@@ -417,8 +418,6 @@ class AnalyzerVerdictTest {
     void growthOnceFoundStandsUntilTheLiveSetStopsGrowingOrGivesItsMemoryBack() {
         // ZGC old collections every 2 s: a clean rise of 0.5 MB/s passes the test; then noisier measurements of the
         // same leak weaken the evidence, which does not undo the decision; a drop far below the level does.
-        AnalyzerConfig fast = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
-                .minObservation(Duration.ofSeconds(15)).build();
         Random random = new Random(5);
         SyntheticRun run = new SyntheticRun().young(1, 60 * MB, 20 * MB);
         double t = 6;
@@ -427,18 +426,18 @@ class AnalyzerVerdictTest {
             run.gc(t, GcKind.OLD, "Z", live + 10 * MB, live).histogram(t + 0.1, List.of(SyntheticRun.entry(
                     Scenarios.CUSTOMER, (long) (t * 1000), (long) (t * 1000 * 500))));
         }
-        assertThat(run.analyze(fast).verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(run.analyze(SHORT).verdict()).isEqualTo(Verdict.LEAK);
         for (int i = 0; i < 4; i++, t += 2) {
             long live = 30 * MB + (long) (0.5 * MB * (t - 6)) + (i % 2 == 0 ? 9 : -9) * MB;
             run.gc(t, GcKind.OLD, "Z", live + 10 * MB, live);
         }
-        Analysis noisier = run.analyze(fast);
+        Analysis noisier = run.analyze(SHORT);
         assertThat(noisier.verdict()).as(noisier.reason()).isEqualTo(Verdict.LEAK);
 
         for (int i = 0; i < 3; i++, t += 2) {
             run.gc(t, GcKind.OLD, "Z", 40 * MB, 25 * MB);
         }
-        Analysis dropped = run.analyze(fast);
+        Analysis dropped = run.analyze(SHORT);
         assertThat(dropped.verdict()).as(dropped.reason()).isNotEqualTo(Verdict.LEAK);
     }
 
@@ -447,8 +446,6 @@ class AnalyzerVerdictTest {
         // Generational ZGC: a major cycle every second reads the live set with what was allocated during the cycle
         // (scatter of 3 MB), heap inspections every 6 s read it within 0.3 MB. More cycles than inspections; the
         // inspections measure the 0.3 MB/s leak far more precisely.
-        AnalyzerConfig fast = AnalyzerConfig.builder().warmUp(Duration.ofSeconds(5))
-                .minObservation(Duration.ofSeconds(15)).build();
         Random random = new Random(11);
         SyntheticRun run = new SyntheticRun().young(1, 60 * MB, 20 * MB);
         for (int second = 6; second <= 60; second++) {
@@ -460,7 +457,7 @@ class AnalyzerVerdictTest {
                 run.histogram(second + 0.5, List.of(SyntheticRun.entry(Scenarios.CUSTOMER, measured / 500, measured)));
             }
         }
-        Analysis analysis = run.analyze(fast);
+        Analysis analysis = run.analyze(SHORT);
         assertThat(analysis.liveSet().trendSources()).as(analysis.reason())
                 .contains(LiveSetPoint.Source.HEAP_INSPECTION).doesNotContain(LiveSetPoint.Source.OLD_GC);
     }

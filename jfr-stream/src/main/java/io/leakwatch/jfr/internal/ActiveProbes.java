@@ -77,8 +77,9 @@ final class ActiveProbes {
         if (analysis == null || !schedule.started(analysis, Duration.ofNanos(now - startNanos))) {
             return;
         }
-        if (!ProbeSchedule.holdersWanted(analysis)) {
-            chainCutoff.next(analysis); // back to the configured cutoff between episodes
+        boolean holdersWanted = ProbeSchedule.holdersWanted(analysis);
+        if (!holdersWanted) {
+            chainCutoff.reset();
         }
         if (activeNanosSpent > config.pauseBudget() * (now - startNanos)) {
             return; // over the pause budget: wait until the run has grown long enough to afford more
@@ -90,7 +91,7 @@ final class ActiveProbes {
             // few seconds and the budget spent, they always came first and the chain never did (tomcat-sessions in
             // .ci/run on a loaded machine: no chain 30 s after its LEAK).
             if (chainDue && ProbeSchedule.leakWithoutChain(analysis)) {
-                takeChainSnapshot(analysis, now);
+                takeChainSnapshot(holdersWanted, now);
             } else if (!inspectionsUnavailable
                     && due(schedule.inspectionInterval(analysis), lastInspectionNanos, now)) {
                 lastInspectionNanos = now;
@@ -98,10 +99,10 @@ final class ActiveProbes {
                 activeNanosSpent += cost.toNanos();
                 LOG.debug(() -> "heap inspection took " + cost.toMillis() + " ms");
             } else if (chainDue) {
-                takeChainSnapshot(analysis, now);
-            } else if (plan.oldObjectWindows() && window == null && windowDue(analysis, now)) {
+                takeChainSnapshot(holdersWanted, now);
+            } else if (plan.oldObjectWindows() && window == null && windowDue(analysis, holdersWanted, now)) {
                 lastChainNanos = now;
-                openWindow(chainCutoff.next(analysis));
+                openWindow(chainCutoff.next(holdersWanted));
             }
         } catch (IllegalStateException e) {
             inspectionsUnavailable = true;
@@ -109,9 +110,9 @@ final class ActiveProbes {
         }
     }
 
-    private void takeChainSnapshot(Analysis analysis, long now) {
+    private void takeChainSnapshot(boolean holdersWanted, long now) {
         lastChainNanos = now;
-        Duration cost = chainSnapshot(chainCutoff.next(analysis));
+        Duration cost = chainSnapshot(chainCutoff.next(holdersWanted));
         activeNanosSpent += cost.toNanos();
         LOG.debug(() -> "reference-chain snapshot took " + cost.toMillis() + " ms");
     }
@@ -130,8 +131,8 @@ final class ActiveProbes {
     }
 
     /** Whether an old-object window is due: see {@link #MIN_WINDOW_INTERVAL}. */
-    private boolean windowDue(Analysis analysis, long now) {
-        if (!ProbeSchedule.holdersWanted(analysis)) {
+    private boolean windowDue(Analysis analysis, boolean holdersWanted, long now) {
+        if (!holdersWanted) {
             return due(later(schedule.chainInterval(analysis)), lastChainNanos, now);
         }
         return due(schedule.chainInterval(analysis), lastChainNanos, now)

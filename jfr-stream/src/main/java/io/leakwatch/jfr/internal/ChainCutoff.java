@@ -1,7 +1,5 @@
 package io.leakwatch.jfr.internal;
 
-import io.leakwatch.core.Analysis;
-
 import java.time.Duration;
 
 /**
@@ -28,16 +26,25 @@ final class ChainCutoff {
         this.current = configured;
     }
 
-    /** The cutoff of a snapshot or window taken now, after {@code analysis}. */
-    Duration next(Analysis analysis) {
-        boolean wanted = ProbeSchedule.holdersWanted(analysis);
-        if (!wanted) {
-            current = configured;
+    /**
+     * The cutoff of a snapshot or window taken now.
+     *
+     * @param holdersWanted {@link ProbeSchedule#holdersWanted} of the latest analysis
+     */
+    Duration next(boolean holdersWanted) {
+        if (!holdersWanted) {
+            reset();
         } else if (lastWantedHolders && !configured.isZero()) {
             Duration longer = current.multipliedBy(STEP);
             current = longer.compareTo(MAX) > 0 ? MAX : longer;
         }
-        lastWantedHolders = wanted;
+        lastWantedHolders = holdersWanted;
         return current;
+    }
+
+    /** Back to the configured cutoff: holders are no longer wanted, and the next episode starts short. */
+    void reset() {
+        current = configured;
+        lastWantedHolders = false;
     }
 }

@@ -28,17 +28,21 @@ class ChainCutoffTest {
                 null, null, List.of(), null, List.of(), List.of(), List.of(top), new Coverage(Set.of(), List.of()));
     }
 
+    private static Duration next(ChainCutoff cutoff, Analysis analysis) {
+        return cutoff.next(ProbeSchedule.holdersWanted(analysis));
+    }
+
     @Test
     void eachSnapshotThatLeavesALeakWithoutAChainIsFollowedByALongerSearchUntilOneIsFound() {
         ChainCutoff cutoff = new ChainCutoff(TEN_MS);
-        assertThat(cutoff.next(leak(false))).isEqualTo(TEN_MS);
-        assertThat(cutoff.next(leak(false))).isEqualTo(Duration.ofMillis(40));
-        assertThat(cutoff.next(leak(false))).isEqualTo(Duration.ofMillis(160));
-        assertThat(cutoff.next(leak(false))).isEqualTo(Duration.ofMillis(640));
-        assertThat(cutoff.next(leak(false))).isEqualTo(ChainCutoff.MAX);
-        assertThat(cutoff.next(leak(false))).isEqualTo(ChainCutoff.MAX);
-        assertThat(cutoff.next(leak(true))).isEqualTo(TEN_MS);
-        assertThat(cutoff.next(leak(false))).isEqualTo(TEN_MS);
+        assertThat(next(cutoff, leak(false))).isEqualTo(TEN_MS);
+        assertThat(next(cutoff, leak(false))).isEqualTo(Duration.ofMillis(40));
+        assertThat(next(cutoff, leak(false))).isEqualTo(Duration.ofMillis(160));
+        assertThat(next(cutoff, leak(false))).isEqualTo(Duration.ofMillis(640));
+        assertThat(next(cutoff, leak(false))).isEqualTo(ChainCutoff.MAX);
+        assertThat(next(cutoff, leak(false))).isEqualTo(ChainCutoff.MAX);
+        assertThat(next(cutoff, leak(true))).isEqualTo(TEN_MS);
+        assertThat(next(cutoff, leak(false))).isEqualTo(TEN_MS);
     }
 
     @Test
@@ -47,12 +51,12 @@ class ChainCutoffTest {
         Analysis suspected = new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(
                 Rule.LIVE_SET_MAY_GROW)), true, null, null, null, null, List.of(), null, List.of(), List.of(),
                 List.of(), new Coverage(Set.of(), List.of()));
-        assertThat(cutoff.next(suspected)).isEqualTo(TEN_MS);
-        assertThat(cutoff.next(suspected)).isEqualTo(TEN_MS);
+        assertThat(next(cutoff, suspected)).isEqualTo(TEN_MS);
+        assertThat(next(cutoff, suspected)).isEqualTo(TEN_MS);
 
         ChainCutoff none = new ChainCutoff(Duration.ZERO);
-        none.next(leak(false));
-        assertThat(none.next(leak(false))).isEqualTo(Duration.ZERO);
+        next(none, leak(false));
+        assertThat(next(none, leak(false))).isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -63,8 +67,8 @@ class ChainCutoffTest {
                 List.of(), List.of(), new Coverage(Set.of(), List.of()));
         assertThat(ProbeSchedule.holdersWanted(unnamed)).isTrue();
         ChainCutoff cutoff = new ChainCutoff(TEN_MS);
-        assertThat(cutoff.next(unnamed)).isEqualTo(TEN_MS);
-        assertThat(cutoff.next(unnamed)).isEqualTo(Duration.ofMillis(40));
-        assertThat(cutoff.next(leak(true))).isEqualTo(TEN_MS);
+        assertThat(next(cutoff, unnamed)).isEqualTo(TEN_MS);
+        assertThat(next(cutoff, unnamed)).isEqualTo(Duration.ofMillis(40));
+        assertThat(next(cutoff, leak(true))).isEqualTo(TEN_MS);
     }
 }
