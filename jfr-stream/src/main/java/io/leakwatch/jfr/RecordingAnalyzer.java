@@ -97,7 +97,7 @@ public final class RecordingAnalyzer {
 
         AnalyzerFeed feed = new AnalyzerFeed(new Analyzer(config));
         EventHandlers handlers = new EventHandlers(feed, includeValues);
-        readable.forEach(file -> handlers.learnFieldNames(file.file()));
+        readable.forEach(file -> handlers.learnFieldNames(file.file(), file.layout()));
         ChunkedFileReader reader = new ChunkedFileReader(handlers, feed);
         for (int i = 0; i < readable.size(); i++) {
             Readable file = readable.get(i);

@@ -3,6 +3,7 @@ package io.leakwatch.jfr.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,6 +44,10 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
     private static final int FLUSH_FLAG = 1;
     /** Five varints of at most 9 bytes and the flags byte: the head of a checkpoint event. */
     private static final int CHECKPOINT_HEAD_BYTES = 5 * 9 + 1;
+    /** The longest varint: a 64-bit value in 7-bit groups. */
+    private static final int VARINT_BYTES = 10;
+    /** A metadata event describes a few hundred types in tens of kilobytes; far more means a broken header. */
+    private static final long MAX_METADATA_BYTES = 16L * 1024 * 1024;
     /** A chunk of a long recording holds one checkpoint per second or so; far more means a broken chain. */
     private static final int MAX_CHECKPOINTS = 1_000_000;
 
@@ -61,9 +66,10 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
      * @param defect         why the JDK's parser must not be given this chunk (a chain of checkpoints that loops
      *                       would make it loop forever), in words completing "chunk N ..."; null when its header
      *                       and chain are sound
+     * @param metadataOffsetBytes where its metadata event starts, from the chunk's start; -1 for a defective chunk
      */
     public record Chunk(int number, long offsetBytes, long sizeBytes, int flushSegments, boolean unfinished,
-                        String defect) {
+                        String defect, long metadataOffsetBytes) {
         public long endBytes() {
             return offsetBytes + sizeBytes;
         }
@@ -71,6 +77,53 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
 
     public ChunkLayout {
         chunks = List.copyOf(chunks);
+    }
+
+    /**
+     * Whether the metadata of a sound chunk of {@code file} (the file this layout was read from) declares a type of
+     * this ASCII name. JFR writes a metadata string's characters as varints, one byte each below 128, so the name's
+     * bytes appear in the metadata event as they are (a longer name containing them also matches: then the answer is
+     * a harmless yes). Reads the metadata events alone, tens of kilobytes each: telling whether a pass over the file
+     * for one event type is worth it costs far less than the pass. A chunk that cannot be read declares nothing.
+     */
+    public boolean declares(Path file, String asciiName) {
+        byte[] name = asciiName.getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (Chunk chunk : chunks) {
+                if (chunk.defect() == null && metadataDeclares(channel, chunk, name)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean metadataDeclares(FileChannel channel, Chunk chunk, byte[] name) throws IOException {
+        long at = chunk.offsetBytes() + chunk.metadataOffsetBytes();
+        ByteBuffer head = ByteBuffer.allocate(VARINT_BYTES);
+        head.limit((int) Math.min(VARINT_BYTES, chunk.endBytes() - at));
+        readFully(channel, head, at);
+        head.flip();
+        long eventSize = new Varints(head).next();
+        if (eventSize <= 0 || eventSize > Math.min(MAX_METADATA_BYTES, chunk.endBytes() - at)) {
+            return false;
+        }
+        ByteBuffer metadata = ByteBuffer.allocate((int) eventSize);
+        readFully(channel, metadata, at);
+        byte[] bytes = metadata.array();
+        int length = metadata.position();
+        outer:
+        for (int i = 0; i + name.length <= length; i++) {
+            for (int j = 0; j < name.length; j++) {
+                if (bytes[i + j] != name[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Chunks that end within the file. */
@@ -197,7 +250,7 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
                 flushes++;
             }
             if (delta == 0) {
-                return new Chunk(number, offset, size, flushes + 1, unfinished, null);
+                return new Chunk(number, offset, size, flushes + 1, unfinished, null, metadataOffset);
             }
             at += delta;
         }
@@ -205,7 +258,7 @@ public record ChunkLayout(long sizeBytes, int majorVersion, int minorVersion, Li
 
     /** A chunk the JDK's parser must not be given, and why, in words completing "chunk N ...". */
     private static Chunk defective(int number, long offset, long size, String format, Object... values) {
-        return new Chunk(number, offset, size, 1, false, String.format(Locale.ROOT, format, values));
+        return new Chunk(number, offset, size, 1, false, String.format(Locale.ROOT, format, values), -1);
     }
 
     /** LEB128 varints as the JDK reads them ({@code RecordingInput.readLong}): 7 bits a byte, the 9th byte whole. */

@@ -89,10 +89,18 @@ public final class EventHandlers {
 
     /**
      * Reads the field names a recording holds ({@link FieldNameEvent}) before its samples are read: the monitor
-     * commits a name after the first samples that needed it, so read in order, those would stay unnamed. A file that
-     * cannot be read here is left to the reading proper, which says why.
+     * commits a name after the first samples that needed it, so read in order, those would stay unnamed. Only a file
+     * whose metadata declares the event is read for it ({@link ChunkLayout#declares}; a plain JFR recording is not),
+     * and only when every chunk is sound and finished: {@code EventStream} would wait forever for the rest of an
+     * unfinished one, which the reading proper reads from a copy. A file that cannot be read here is left to the
+     * reading proper, which says why; its misnamed fields then stay unnamed.
      */
-    public void learnFieldNames(Path file) {
+    public void learnFieldNames(Path file, ChunkLayout layout) {
+        boolean sound = !layout.truncated()
+                && layout.chunks().stream().allMatch(chunk -> chunk.defect() == null && !chunk.unfinished());
+        if (!sound || !layout.declares(file, fieldNames.eventName())) {
+            return;
+        }
         try (EventStream stream = EventStream.openFile(file)) {
             stream.onEvent(fieldNames.eventName(), fieldNames::accept);
             stream.start();

@@ -54,6 +54,22 @@ class MisnamedFieldsTest {
     }
 
     @Test
+    void onlyARecordingWhoseMetadataDeclaresTheEventIsReadForNames(@TempDir Path work) throws Exception {
+        Path file = work.resolve("declared.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(FieldNameEvent.class);
+            recording.start();
+            new MisnamedFields(true, true).instanceField(HOLDER, REFERENT);
+            recording.stop();
+            recording.dump(file);
+        }
+        ChunkLayout layout = ChunkLayout.of(file);
+        assertThat(layout.declares(file, FieldNameEvent.NAME)).isTrue();
+        assertThat(layout.declares(file, "jdk.GarbageCollection")).isTrue();
+        assertThat(layout.declares(file, "leakwatch.NoSuchEvent")).isFalse();
+    }
+
+    @Test
     void aReaderNeverRecordsNames(@TempDir Path work) throws Exception {
         Path file = work.resolve("none.jfr");
         try (Recording recording = new Recording()) {
