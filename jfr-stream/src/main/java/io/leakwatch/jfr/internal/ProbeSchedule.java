@@ -1,6 +1,7 @@
 package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.Analysis;
+import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LeakKind;
 import io.leakwatch.core.Rule;
@@ -82,13 +83,14 @@ final class ProbeSchedule {
     /**
      * Whether who holds the growing objects is what the verdict waits for: a heap {@code LEAK} whose top candidate
      * has no chain yet, or a live set that grows with evidence while nothing recorded says which objects grow and the
-     * top heap candidate has no chain (JDK types such as {@code byte[]}, however much of the growth they explain,
-     * confirm nothing until a chain ties them to the application object that holds them: thread-local, inner-class and
-     * h2-table under generational ZGC, whose only chains come from short old-object windows, stayed
-     * {@code INCONCLUSIVE} so). The top candidate, not every sample: in thread-local's run one chained sample of
-     * another site ended the faster windows while the candidate that explained 93% of the growth had none. With no
-     * candidate at all, chains are wanted while no sample has one; a top candidate whose chain confirms nothing is
-     * not helped by more of them.
+     * top heap candidate is of JDK types alone and has no chain. JDK types such as {@code byte[]}, however much of
+     * the growth they explain, confirm nothing until a chain ties them to the application object that holds them
+     * (thread-local, inner-class and h2-table under generational ZGC, whose only chains come from short old-object
+     * windows, stayed {@code INCONCLUSIVE} so); a candidate of application types is confirmed by heap inspections,
+     * which more path searches could only delay, since both come out of one pause budget. The top candidate, not
+     * every sample: in thread-local's run one chained sample of another
+     * site ended the faster windows while the candidate that explained 93% of the growth had none. With no candidate
+     * at all, chains are wanted while no sample has one.
      */
     static boolean holdersWanted(Analysis analysis) {
         if (leakWithoutChain(analysis)) {
@@ -98,8 +100,11 @@ final class ProbeSchedule {
             return false;
         }
         LeakCandidate top = analysis.topCandidate(LeakKind.HEAP);
-        return top != null ? top.referenceChain().isEmpty()
-                : analysis.sites().stream().allMatch(site -> site.referenceChain().isEmpty());
+        if (top == null) {
+            return analysis.sites().stream().allMatch(site -> site.referenceChain().isEmpty());
+        }
+        return top.referenceChain().isEmpty() && JdkTypes.isJdk(top.objectType())
+                && top.growingTypes().stream().allMatch(JdkTypes::isJdk);
     }
 
     /** The least time between evidence snapshots now; before any analysis, the configured interval. */

@@ -101,10 +101,20 @@ class ProbeScheduleTest {
                 List.of(), null, List.of(), List.of(chainedElsewhere),
                 List.of(candidate(chainedElsewhere.referenceChain())), new Coverage(Set.of(), List.of()));
         assertThat(ProbeSchedule.holdersWanted(withChain)).isFalse();
+
+        // An application type that grows is confirmed by heap inspections, which more searches would delay.
+        Analysis application = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed, true, null, null, null, null,
+                List.of(), null, List.of(), List.of(chainedElsewhere), List.of(candidate("com.example.Cart",
+                List.of())), new Coverage(Set.of(), List.of()));
+        assertThat(ProbeSchedule.holdersWanted(application)).isFalse();
     }
 
     private static LeakCandidate candidate(List<ReferenceStep> chain) {
-        return new LeakCandidate("byte[]", LeakCandidate.Status.SUSPECTED, List.of("byte[]"), List.of(), chain, "",
+        return candidate("byte[]", chain);
+    }
+
+    private static LeakCandidate candidate(String type, List<ReferenceStep> chain) {
+        return new LeakCandidate(type, LeakCandidate.Status.SUSPECTED, List.of(type), List.of(), chain, "",
                 null, 3, Duration.ofSeconds(5), null, 24e6, 30_000, 0.93, 0.7, List.of(), "", -1, "e501096b54ec");
     }
 
