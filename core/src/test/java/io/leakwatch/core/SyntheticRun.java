@@ -34,11 +34,16 @@ final class SyntheticRun {
     }
 
     SyntheticRun gc(double atSeconds, GcKind kind, String name, long beforeBytes, long afterBytes) {
+        return gc(atSeconds, kind, name, "test", beforeBytes, afterBytes);
+    }
+
+    /** A collection with the cause JFR gives it ({@code System.gc()}, {@code Proactive}). */
+    SyntheticRun gc(double atSeconds, GcKind kind, String name, String cause, long beforeBytes, long afterBytes) {
         long id = nextGcId++;
         Instant start = at(atSeconds);
         Duration pause = Duration.ofMillis(kind == GcKind.FULL ? 80 : 5);
         Instant end = start.plus(pause);
-        GcEvent event = new GcEvent(id, name, kind, "test", start, pause, pause);
+        GcEvent event = new GcEvent(id, name, kind, cause, start, pause, pause);
         HeapSummary before = new HeapSummary(id, HeapSummary.When.BEFORE_GC, start, beforeBytes, maxHeapBytes,
                 maxHeapBytes);
         HeapSummary after = new HeapSummary(id, HeapSummary.When.AFTER_GC, end, afterBytes, maxHeapBytes,

@@ -398,7 +398,7 @@ public final class Engine {
         liveSet.record(joined);
         growth.observe(liveSet);
         classMetadata.noteCollection(gcId, cycle.event.kind(), cycle.event.start(), cycle.event.end());
-        directMemory.noteCollection(cycle.event.kind(), cycle.event.end());
+        directMemory.noteCollection(cycle.event, generationalZgc);
     }
 
     private void noteTime(Instant time) {
