@@ -94,7 +94,7 @@ final class KindCostBenchmark {
             return null;
         }
         Recording recording = new Recording();
-        EventHandlers.forMonitor(new AnalyzerFeed(new Analyzer(AnalyzerConfig.defaults()))).enableOn(recording);
+        EventHandlers.forMonitor(new AnalyzerFeed(new Analyzer(AnalyzerConfig.defaults())), Runnable::run).enableOn(recording);
         if (configuration.equals("heap-events")) {
             KIND_EVENTS.forEach(recording::disable);
         }

@@ -6,6 +6,9 @@ import io.leakwatch.core.Verdict;
 import io.leakwatch.examples.zoo.ZooRunner;
 import io.leakwatch.jfr.RecordingAnalysis;
 import io.leakwatch.jfr.RecordingAnalyzer;
+import io.leakwatch.jfr.events.FieldNameEvent;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -114,9 +117,30 @@ class LibraryLeaksTest {
             // first (seen once in three Tomcat runs); the live candidate must still be among its candidates.
             assertThat(offline.analysis().candidates()).extracting(LeakCandidate::fingerprint)
                     .as(offline.analysis().reason()).contains(result.value("topFingerprint"));
+            // Each misnamed field the monitor resolved is in its evidence, for readers without the library's
+            // classes (JDK 17 misnames Tomcat's inherited StandardManager.sessions; JDK 25 names it).
+            List<String> recorded = recordedFieldNames(work.resolve("run" + run).resolve("leakwatch"));
+            assertThat(top.referenceChain()).filteredOn(step -> step.isMisnamed() && step.fieldName() != null)
+                    .allSatisfy(step -> assertThat(recorded).as(step.toString())
+                            .contains(step.holderType() + "." + step.fieldName()));
         }
         System.out.printf("%s fingerprints: %s%n", expected.scenario(), fingerprints);
         assertThat(fingerprints).as("one leak, three runs: one fingerprint").containsOnly(fingerprints.get(0));
+    }
+
+    /** The {@code leakwatch.FieldName} events of a monitor's evidence, as {@code holderType.field}. */
+    private static List<String> recordedFieldNames(Path directory) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jfr")).toList()) {
+                for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+                    if (event.getEventType().getName().equals(FieldNameEvent.NAME)) {
+                        names.add(event.getString("holderType") + "." + event.getString("field"));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private static ChildJvm.Result run(Path work, String scenario) throws Exception {

@@ -8,6 +8,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -24,9 +25,11 @@ public final class EventHandlers {
     /**
      * The monitor's handlers: they leave object descriptions out, and commit the names of the fields the JVM
      * misnamed that this JVM resolves, for readers of the recording elsewhere ({@link MisnamedFields}).
+     *
+     * @param offStream runs an event's commit on another thread than the stream's, whose commits JFR does not record
      */
-    public static EventHandlers forMonitor(AnalyzerFeed feed) {
-        return new EventHandlers(feed, false, true);
+    public static EventHandlers forMonitor(AnalyzerFeed feed, Consumer<Runnable> offStream) {
+        return new EventHandlers(feed, false, event -> offStream.accept(event::commit));
     }
 
     /**
@@ -35,10 +38,10 @@ public final class EventHandlers {
      * @param includeValues whether old-object samples keep the JVM's description of the object
      */
     public EventHandlers(AnalyzerFeed feed, boolean includeValues) {
-        this(feed, includeValues, false);
+        this(feed, includeValues, null);
     }
 
-    private EventHandlers(AnalyzerFeed feed, boolean includeValues, boolean recordFieldNames) {
+    private EventHandlers(AnalyzerFeed feed, boolean includeValues, Consumer<FieldNameEvent> recordFieldNames) {
         MisnamedFields misnamed = new MisnamedFields(true, recordFieldNames);
         this.fieldNames = new FieldNameHandler(misnamed);
         this.handlers = List.of(new GarbageCollectionHandler(feed), new G1GarbageCollectionHandler(feed),

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -45,7 +46,8 @@ final class MisnamedFields {
     static final Duration RECOMMIT = Duration.ofMinutes(1);
 
     private final boolean resolve;
-    private final boolean record;
+    /** Commits a name's event, or null where names are not recorded (a reader). */
+    private final Consumer<FieldNameEvent> record;
     private final LongSupplier nanoTime;
     private final Map<String, String> resolved = new LinkedHashMap<>();
     /** When each name found by reflection was last committed, by key. */
@@ -53,13 +55,14 @@ final class MisnamedFields {
 
     /**
      * @param resolve whether to look names up by reflection (else they stay unknown unless learnt)
-     * @param record  whether to commit each name found by reflection as a {@link FieldNameEvent} (the monitor)
+     * @param record  commits the {@link FieldNameEvent} of each name found by reflection (the monitor hands it to its
+     *                worker thread: JFR does not record what a stream's own thread commits); null for a reader
      */
-    MisnamedFields(boolean resolve, boolean record) {
+    MisnamedFields(boolean resolve, Consumer<FieldNameEvent> record) {
         this(resolve, record, System::nanoTime);
     }
 
-    MisnamedFields(boolean resolve, boolean record, LongSupplier nanoTime) {
+    MisnamedFields(boolean resolve, Consumer<FieldNameEvent> record, LongSupplier nanoTime) {
         this.resolve = resolve;
         this.record = record;
         this.nanoTime = nanoTime;
@@ -99,7 +102,7 @@ final class MisnamedFields {
                 resolved.put(key, name);
             }
         }
-        if (record && name != null) {
+        if (record != null && name != null) {
             commit(key, type, referentType, isStatic, name);
         }
         return name;
@@ -117,7 +120,7 @@ final class MisnamedFields {
         event.referentType = referentType;
         event.isStatic = isStatic;
         event.field = name;
-        event.commit();
+        record.accept(event);
     }
 
     private static String key(String type, String referentType, boolean isStatic) {

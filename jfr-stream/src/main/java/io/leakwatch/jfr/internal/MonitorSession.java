@@ -64,7 +64,8 @@ public final class MonitorSession {
         long pid = ProcessHandle.current().pid();
         this.analysisFile = directory.resolve("analysis.json");
         this.feed = new AnalyzerFeed(new Analyzer(config.analyzer()));
-        this.handlers = EventHandlers.forMonitor(feed);
+        this.worker = new Worker(threads);
+        this.handlers = EventHandlers.forMonitor(feed, commit -> worker.submit("a field name's event", commit));
         this.recording = new Recording();
         recording.setName("leakwatch");
         this.plan = EvidencePlan.forThisJvm();
@@ -77,7 +78,6 @@ public final class MonitorSession {
         this.evidence = new EvidenceWriter(recording, directory.resolve("leakwatch-" + pid + ".jfr"),
                 directory.resolve("leakwatch-" + pid + ".exit.tmp"));
         this.probes = new ActiveProbes(config, evidence, plan);
-        this.worker = new Worker(threads);
     }
 
     /**

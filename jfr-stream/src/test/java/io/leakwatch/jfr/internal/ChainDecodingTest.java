@@ -45,7 +45,7 @@ class ChainDecodingTest {
                 found = record(structure.getKey()).stream()
                         .filter(event -> event.getInt("arrayElements") == structure.getValue()).toList();
                 if (found.stream().allMatch(event -> OldObjectSampleHandler.chain(event.getValue("object"),
-                        new MisnamedFields(true, false)).isEmpty())) {
+                        new MisnamedFields(true, null)).isEmpty())) {
                     found = List.of();
                 }
             }
@@ -76,7 +76,7 @@ class ChainDecodingTest {
         for (RecordedEvent event : samples) {
             if (event.getInt("arrayElements") == arrayLength) {
                 RecordedObject object = event.getValue("object");
-                List<ReferenceStep> chain = OldObjectSampleHandler.chain(object, new MisnamedFields(resolve, false));
+                List<ReferenceStep> chain = OldObjectSampleHandler.chain(object, new MisnamedFields(resolve, null));
                 if (!chain.isEmpty()) {
                     chains.add(chain);
                 }
@@ -111,7 +111,7 @@ class ChainDecodingTest {
         // What the reports read: a recording whose FieldName event carries the monitor's resolution.
         for (RecordedEvent event : samples) {
             if (event.getInt("arrayElements") == ChainShapes.INHERITED_LENGTH) {
-                MisnamedFields learnt = new MisnamedFields(false, false);
+                MisnamedFields learnt = new MisnamedFields(false, null);
                 learnt.learn(SHAPES + "$Holder", "java.util.ArrayList", false, "inherited");
                 List<ReferenceStep> chain = OldObjectSampleHandler.chain(event.getValue("object"), learnt);
                 if (!chain.isEmpty()) {

@@ -21,7 +21,7 @@ class MisnamedFieldsTest {
     void theMonitorRecordsEachNameItResolvesAndAgainAfterAMinuteForReadersWithoutTheClasses(@TempDir Path work)
             throws Exception {
         long[] now = {0};
-        MisnamedFields monitor = new MisnamedFields(true, true, () -> now[0]);
+        MisnamedFields monitor = new MisnamedFields(true, FieldNameEvent::commit, () -> now[0]);
         Path file = work.resolve("names.jfr");
         try (Recording recording = new Recording()) {
             recording.enable(FieldNameEvent.class);
@@ -46,7 +46,7 @@ class MisnamedFieldsTest {
             assertThat(event.getString("field")).isEqualTo("inherited");
         });
 
-        MisnamedFields reader = new MisnamedFields(false, false);
+        MisnamedFields reader = new MisnamedFields(false, null);
         assertThat(reader.instanceField(HOLDER, REFERENT)).isNull();
         new FieldNameHandler(reader).accept(names.get(0));
         assertThat(reader.instanceField(HOLDER, REFERENT)).isEqualTo("inherited");
@@ -59,7 +59,7 @@ class MisnamedFieldsTest {
         try (Recording recording = new Recording()) {
             recording.enable(FieldNameEvent.class);
             recording.start();
-            new MisnamedFields(true, true).instanceField(HOLDER, REFERENT);
+            new MisnamedFields(true, FieldNameEvent::commit).instanceField(HOLDER, REFERENT);
             recording.stop();
             recording.dump(file);
         }
@@ -75,7 +75,7 @@ class MisnamedFieldsTest {
         try (Recording recording = new Recording()) {
             recording.enable(FieldNameEvent.class);
             recording.start();
-            assertThat(new MisnamedFields(true, false).instanceField(HOLDER, REFERENT)).isEqualTo("inherited");
+            assertThat(new MisnamedFields(true, null).instanceField(HOLDER, REFERENT)).isEqualTo("inherited");
             recording.stop();
             recording.dump(file);
         }
