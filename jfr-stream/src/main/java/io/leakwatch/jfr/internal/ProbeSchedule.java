@@ -74,7 +74,7 @@ final class ProbeSchedule {
     }
 
     /** Whether the verdict is a LEAK of the heap whose top candidate has no reference chain yet. */
-    static boolean leakWithoutChain(Analysis analysis) {
+    private static boolean leakWithoutChain(Analysis analysis) {
         LeakCandidate top = analysis.topCandidate();
         return analysis.verdict() == Verdict.LEAK && top != null && top.kind() == LeakKind.HEAP
                 && top.referenceChain().isEmpty();
