@@ -106,9 +106,14 @@ public final class EventHandlers {
         }
         try (EventStream stream = EventStream.openFile(file)) {
             stream.onEvent(fieldNames.eventName(), fieldNames::accept);
+            stream.onError(e -> { }); // a malformed event is the reading proper's to report
             stream.start();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // reported by the reading proper
+        } catch (RuntimeException | Error e) {
+            // The JDK's parser throws InternalError on some malformed chunks (an emptied constant pool): also the
+            // reading proper's to report, with the chunk it was in.
+            ParserFailures.rethrowIfFatal(e);
         }
     }
 
