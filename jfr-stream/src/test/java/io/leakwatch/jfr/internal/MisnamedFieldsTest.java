@@ -22,10 +22,7 @@ class MisnamedFieldsTest {
             throws Exception {
         long[] now = {0};
         MisnamedFields monitor = new MisnamedFields(true, FieldNameEvent::commit, () -> now[0]);
-        Path file = work.resolve("names.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable(FieldNameEvent.class);
-            recording.start();
+        Path file = recordFieldNames(work.resolve("names.jfr"), () -> {
             assertThat(monitor.instanceField(HOLDER, REFERENT)).isEqualTo("inherited");
             assertThat(monitor.instanceField(HOLDER, REFERENT)).isEqualTo("inherited");
             now[0] += TimeUnit.SECONDS.toNanos(59);
@@ -34,9 +31,7 @@ class MisnamedFieldsTest {
             monitor.instanceField(HOLDER, REFERENT);
             // Not resolved, not recorded.
             assertThat(monitor.instanceField("com.example.NotOnTheClassPath", REFERENT)).isNull();
-            recording.stop();
-            recording.dump(file);
-        }
+        });
         List<RecordedEvent> names = RecordingFile.readAllEvents(file).stream()
                 .filter(event -> event.getEventType().getName().equals(FieldNameEvent.NAME)).toList();
         assertThat(names).hasSize(2).allSatisfy(event -> {
@@ -55,14 +50,8 @@ class MisnamedFieldsTest {
 
     @Test
     void onlyARecordingWhoseMetadataDeclaresTheEventIsReadForNames(@TempDir Path work) throws Exception {
-        Path file = work.resolve("declared.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable(FieldNameEvent.class);
-            recording.start();
-            new MisnamedFields(true, FieldNameEvent::commit).instanceField(HOLDER, REFERENT);
-            recording.stop();
-            recording.dump(file);
-        }
+        Path file = recordFieldNames(work.resolve("declared.jfr"),
+                () -> new MisnamedFields(true, FieldNameEvent::commit).instanceField(HOLDER, REFERENT));
         ChunkLayout layout = ChunkLayout.of(file);
         assertThat(layout.declares(file, FieldNameEvent.NAME)).isTrue();
         assertThat(layout.declares(file, "jdk.GarbageCollection")).isTrue();
@@ -71,15 +60,22 @@ class MisnamedFieldsTest {
 
     @Test
     void aReaderNeverRecordsNames(@TempDir Path work) throws Exception {
-        Path file = work.resolve("none.jfr");
+        Path file = recordFieldNames(work.resolve("none.jfr"),
+                () -> assertThat(new MisnamedFields(true, null).instanceField(HOLDER, REFERENT))
+                        .isEqualTo("inherited"));
+        assertThat(RecordingFile.readAllEvents(file)).noneMatch(event -> event.getEventType().getName()
+                .equals(FieldNameEvent.NAME));
+    }
+
+    /** Runs {@code body} in a recording of field-name events, written to {@code file}. */
+    private static Path recordFieldNames(Path file, Runnable body) throws Exception {
         try (Recording recording = new Recording()) {
             recording.enable(FieldNameEvent.class);
             recording.start();
-            assertThat(new MisnamedFields(true, null).instanceField(HOLDER, REFERENT)).isEqualTo("inherited");
+            body.run();
             recording.stop();
             recording.dump(file);
         }
-        assertThat(RecordingFile.readAllEvents(file)).noneMatch(event -> event.getEventType().getName()
-                .equals(FieldNameEvent.NAME));
+        return file;
     }
 }
