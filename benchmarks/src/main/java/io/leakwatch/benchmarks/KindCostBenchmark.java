@@ -94,7 +94,8 @@ final class KindCostBenchmark {
             return null;
         }
         Recording recording = new Recording();
-        EventHandlers.forMonitor(new AnalyzerFeed(new Analyzer(AnalyzerConfig.defaults())), Runnable::run).enableOn(recording);
+        EventHandlers.forMonitor(new AnalyzerFeed(new Analyzer(AnalyzerConfig.defaults())), Runnable::run)
+                .enableOn(recording);
         if (configuration.equals("heap-events")) {
             KIND_EVENTS.forEach(recording::disable);
         }

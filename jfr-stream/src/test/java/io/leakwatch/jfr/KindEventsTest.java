@@ -41,7 +41,8 @@ class KindEventsTest {
             bytes = in.readAllBytes();
         }
         try (Recording recording = new Recording()) {
-            EventHandlers.forMonitor(new AnalyzerFeed(new Analyzer(AnalyzerConfig.defaults())), Runnable::run).enableOn(recording);
+            EventHandlers.forMonitor(new AnalyzerFeed(new Analyzer(AnalyzerConfig.defaults())), Runnable::run)
+                    .enableOn(recording);
             recording.enable("jdk.ThreadStart").withStackTrace();
             recording.enable("jdk.ClassDefine").withStackTrace();
             recording.start();
