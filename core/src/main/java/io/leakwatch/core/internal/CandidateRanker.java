@@ -53,7 +53,7 @@ final class CandidateRanker {
      */
     List<LeakCandidate> rank(SlopeFit liveGrowth, List<TypeGrowth> typeGrowth, List<SiteSummary> sites,
                              Function<String, AllocationSiteTracker.Site> allocationSites) {
-        List<TypeGroup> groups = TypeGroup.of(typeGrowth.stream().filter(TypeGrowth::steady).toList());
+        List<TypeGroup> groups = TypeGroup.of(typeGrowth);
         List<TypeGroup> unused = new ArrayList<>(groups);
         List<LeakCandidate> result = new ArrayList<>();
         for (SiteSummary site : sites) {
@@ -64,8 +64,7 @@ final class CandidateRanker {
         }
         while (!unused.isEmpty()) {
             List<TypeGroup> parts = new ArrayList<>(List.of(unused.remove(0)));
-            SiteSummary site = sites.stream().filter(s -> related(s).stream().anyMatch(parts.get(0)::contains))
-                    .findFirst().orElse(null);
+            SiteSummary site = placingSite(parts.get(0), sites);
             if (site != null) {
                 parts.addAll(takeRelated(unused, site));
             }
@@ -197,6 +196,19 @@ final class CandidateRanker {
 
     private static double growthOrZero(LeakCandidate candidate) {
         return Double.isNaN(candidate.growthBytesPerMinute()) ? 0 : candidate.growthBytesPerMinute();
+    }
+
+    /**
+     * The site that places a group no accumulating site took, or null: one whose objects are of a type of the group
+     * not the JDK's when the group has such a type. Such a site neither accumulates nor stays, so a JDK type alone
+     * ties it loosely: under generational ZGC the 8 KB garbage arrays a request allocated were sampled alive, and
+     * through {@code byte[]} they placed a leaking {@code Document} "allocated at" the garbage's site; the group's
+     * own allocation samples place it instead ({@link #placedByAllocation}).
+     */
+    private static SiteSummary placingSite(TypeGroup group, List<SiteSummary> sites) {
+        List<String> own = group.typeNames().stream().filter(type -> !JdkTypes.isJdk(type)).toList();
+        List<String> types = own.isEmpty() ? group.typeNames() : own;
+        return sites.stream().filter(s -> related(s).stream().anyMatch(types::contains)).findFirst().orElse(null);
     }
 
     /**

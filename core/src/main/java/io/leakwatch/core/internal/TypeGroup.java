@@ -10,23 +10,34 @@ import java.util.List;
 /**
  * Growing types that are most likely parts of one structure: they gain instances at the same rate (a leaking
  * {@code Customer} brings its {@code long[]} and the {@code HashMap$Node} that holds it).
+ *
+ * <p>{@code byte[]} is compared net of {@code String}: every {@code String} owns one {@code byte[]} (its value, since
+ * JDK 9's compact strings), so the arrays of strings that come and go mix with the arrays a structure holds. Measured
+ * under generational ZGC, whose histograms also count garbage: a leaking {@code Document} gained 5,746 instances a
+ * minute, {@code byte[]} 7,578 and {@code String} 1,811, whose difference is 5,767; a thread's {@code RequestContext}
+ * 22,556, {@code byte[]} 23,907 less {@code String} 1,390 (22,517). Compared raw, neither joined, and the growth, 95%
+ * {@code byte[]}, named nothing the application wrote.
  */
 record TypeGroup(List<TypeGrowth> members) {
     /** Instance rates within this share of each other are taken for one structure. */
     static final double SAME_RATE = 0.05;
     /** Below this many new instances a minute, equal rates are coincidence, not structure. */
     static final double MIN_GROUPING_RATE = 10;
+    private static final String BYTES = "byte[]";
+    private static final String STRING = "java.lang.String";
 
-    /** Groups steady growers, fastest-growing group first. */
-    static List<TypeGroup> of(List<TypeGrowth> steady) {
+    /** Groups the steady growers among {@code growth}, fastest-growing group first. */
+    static List<TypeGroup> of(List<TypeGrowth> growth) {
+        double stringRate = growth.stream().filter(g -> g.typeName().equals(STRING))
+                .mapToDouble(TypeGrowth::instancesPerMinute).findFirst().orElse(0);
         List<TypeGroup> groups = new ArrayList<>();
-        List<TypeGrowth> left = new ArrayList<>(steady);
+        List<TypeGrowth> left = new ArrayList<>(growth.stream().filter(TypeGrowth::steady).toList());
         while (!left.isEmpty()) {
             TypeGrowth lead = left.remove(0);
             List<TypeGrowth> members = new ArrayList<>(List.of(lead));
             left.removeIf(other -> {
-                boolean same = lead.instancesPerMinute() >= MIN_GROUPING_RATE && Math.abs(other.instancesPerMinute()
-                        - lead.instancesPerMinute()) <= SAME_RATE * lead.instancesPerMinute();
+                boolean same = sameRate(lead.instancesPerMinute(), other.instancesPerMinute())
+                        || sameRate(netOfStrings(lead, stringRate), netOfStrings(other, stringRate));
                 if (same) {
                     members.add(other);
                 }
@@ -35,6 +46,15 @@ record TypeGroup(List<TypeGrowth> members) {
             groups.add(new TypeGroup(List.copyOf(members)));
         }
         return groups;
+    }
+
+    private static boolean sameRate(double lead, double other) {
+        return lead >= MIN_GROUPING_RATE && Math.abs(other - lead) <= SAME_RATE * lead;
+    }
+
+    /** A type's instance rate, less the strings' for {@code byte[]}: the arrays no string owns. */
+    private static double netOfStrings(TypeGrowth growth, double stringRate) {
+        return growth.typeName().equals(BYTES) ? growth.instancesPerMinute() - stringRate : growth.instancesPerMinute();
     }
 
     /** The groups as one, their members in order; null when there are none. */

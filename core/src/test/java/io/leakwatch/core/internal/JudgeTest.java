@@ -29,6 +29,10 @@ class JudgeTest {
         return new TypeGrowth(type, 0, 1, 0, 1, bytesPerMinute, instancesPerMinute, 3, 3, 0.045, true);
     }
 
+    private static TypeGrowth unsteady(String type, double bytesPerMinute, double instancesPerMinute) {
+        return new TypeGrowth(type, 0, 1, 0, 1, bytesPerMinute, instancesPerMinute, 1, 3, 0.5, false);
+    }
+
     /** Twelve ZGC old collections over 26 s, 29.4 MB/min and ±0.2 MB, as a live ZGC run of a static-map leak. */
     private static LiveSetSeries growingLiveSet() {
         List<LiveSetPoint> points = new ArrayList<>();
@@ -190,6 +194,37 @@ class JudgeTest {
         assertThat(judge(most, List.of()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         // An application type growing in step with them names what grows.
         assertThat(judge(application, List.of()).verdict()).isEqualTo(Verdict.LEAK);
+    }
+
+    @Test
+    void anApplicationTypeGrowingWithTheArraysNoStringOwnsNamesTheLeak() {
+        // From a live generational ZGC run of the inner-class leak, whose histograms count garbage too: each Document
+        // holds a 3,000-byte array; byte[] gained 7,578 instances a minute, String (not steadily) 1,811, Document
+        // 5,746. The 8 KB garbage arrays of the request churn were sampled alive, at their own site.
+        List<TypeGrowth> growth = List.of(steady("byte[]", 17.4 * MB, 7_578),
+                steady("io.example.Document", 0.138 * MB, 5_746), steady("io.example.Document$Handle", 0.138 * MB,
+                        5_746), steady("java.util.HashMap$Node", 0.124 * MB, 3_100),
+                unsteady("java.lang.String", 0.058 * MB, 1_811));
+        SiteSummary garbage = site("byte[]", List.of(new StackFrame("io.example.Churn", "allocate", 16),
+                new StackFrame("io.example.Server", "handle", 26)), List.of(), null, 192, 12, 5, 0.5,
+                Duration.ofSeconds(8), false);
+
+        Judgement judgement = judge(growth, List.of(garbage));
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates().get(0).objectType()).isEqualTo("io.example.Document");
+        assertThat(judgement.candidates().get(0).growingTypes()).contains("byte[]", "io.example.Document");
+        // The garbage's site is not where the documents come from.
+        assertThat(judgement.candidates().get(0).allocationSite()).isEmpty();
+    }
+
+    @Test
+    void arraysJoinAnApplicationTypeOnlyWhenTheirRatesAgreeOnceStringsAreCounted() {
+        // The same rates with no string growth measured: a quarter of the arrays' growth belongs to something else.
+        List<TypeGrowth> growth = List.of(steady("byte[]", 17.4 * MB, 7_578),
+                steady("io.example.Document", 0.138 * MB, 5_746));
+
+        assertThat(judge(growth, List.of()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
