@@ -225,6 +225,10 @@ class JudgeTest {
                 steady("io.example.Document", 0.138 * MB, 5_746));
 
         assertThat(judge(growth, List.of()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        // A healthy program's arrays are nearly all strings': what is left between them is noise, not a structure.
+        List<TypeGrowth> strings = List.of(steady("byte[]", 20 * MB, 11_268), steady("java.lang.String",
+                0.36 * MB, 11_258), steady("org.example.IterationValue", 0.001 * MB, 10));
+        assertThat(judge(strings, List.of()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
