@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,47 +152,53 @@ final class CandidateRanker {
     /**
      * One leak can be sampled at several allocation sites (a listener and the widget it captures, a map's keys and
      * its values); they accumulate in the same container, and one of them says everything, so the others are
-     * dropped. The one kept is the best-ranked, unless another is named after an application class: a map's boxed
+     * dropped. Candidates no container places are one leak when the same application line allocated them: under
+     * generational ZGC, with no chain, a session's {@code Cart} and the {@code ConcurrentHashMap} of its attributes
+     * (at twice its rate) grew as two candidates, both "allocated at" the servlet line that creates the session and
+     * its cart. The one kept is the best-ranked, unless another is named after an application class: a map's boxed
      * {@code Long} keys say less than its {@code Customer} values (see {@link #standFor}).
      */
     private List<LeakCandidate> withoutRepeatsOfOneLeak(List<LeakCandidate> ranked) {
-        Map<ContainerId, LeakCandidate> bestOfContainer = new HashMap<>();
+        Map<OneLeak, LeakCandidate> best = new LinkedHashMap<>();
+        Map<StackFrame, OneLeak> leakOfLine = new HashMap<>();
         for (LeakCandidate candidate : ranked) {
-            if (candidate.accumulationPoint() != null) {
-                bestOfContainer.merge(candidate.accumulationPoint().identity(), candidate, CandidateRanker::standFor);
+            StackFrame line = candidate.firstApplicationFrame();
+            OneLeak leak = candidate.accumulationPoint() != null
+                    ? new OneLeak(candidate.accumulationPoint().identity(), null, null)
+                    : line != null ? leakOfLine.getOrDefault(line, new OneLeak(null, line, null))
+                    : new OneLeak(null, null, candidate);
+            if (line != null) {
+                leakOfLine.putIfAbsent(line, leak);
             }
+            best.merge(leak, candidate, CandidateRanker::standFor);
         }
-        List<LeakCandidate> kept = new ArrayList<>();
-        Set<ContainerId> placed = new HashSet<>();
-        for (LeakCandidate candidate : ranked) {
-            if (candidate.accumulationPoint() == null) {
-                kept.add(candidate);
-            } else if (placed.add(candidate.accumulationPoint().identity())) {
-                kept.add(bestOfContainer.get(candidate.accumulationPoint().identity()));
-            }
-        }
+        List<LeakCandidate> kept = List.copyOf(best.values());
         return kept.size() > maxCandidates ? kept.subList(0, maxCandidates) : kept;
     }
 
+    /** What makes candidates one leak: their container, else the application line that allocated them, else itself. */
+    private record OneLeak(ContainerId container, StackFrame line, LeakCandidate alone) {
+    }
+
     /**
-     * Which of two candidates of one container stands for it: the better-ranked {@code kept}, unless it is named
-     * after a JDK type and {@code other} after an application class. Then {@code other} stands, with the evidence of
-     * both, so that it confirms the growth if {@code kept} did.
+     * Which of two candidates of one leak stands for it: the better-ranked {@code kept}, unless it is named after a
+     * JDK type and {@code other} after an application class. Either way it carries the evidence of both and the
+     * stronger status, so that what the one dropped showed (samples that stay alive, a confirmation) still counts.
      */
     private static LeakCandidate standFor(LeakCandidate kept, LeakCandidate other) {
-        if (!JdkTypes.isJdk(kept.objectType()) || JdkTypes.isJdk(other.objectType())) {
-            return kept;
-        }
-        List<Evidence> evidence = new ArrayList<>(other.evidence());
-        kept.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
-        boolean otherMeasured = !Double.isNaN(other.growthBytesPerMinute());
-        LeakCandidate growth = otherMeasured ? other : kept;
+        boolean otherNames = JdkTypes.isJdk(kept.objectType()) && !JdkTypes.isJdk(other.objectType());
+        LeakCandidate stands = otherNames ? other : kept;
+        LeakCandidate dropped = otherNames ? kept : other;
+        List<Evidence> evidence = new ArrayList<>(stands.evidence());
+        dropped.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
+        LeakCandidate growth = !Double.isNaN(stands.growthBytesPerMinute()) ? stands : dropped;
         LeakCandidate.Status status = kept.status() == LeakCandidate.Status.CONFIRMED ? kept.status() : other.status();
-        return new LeakCandidate(other.objectType(), status, growth.growingTypes(), other.allocationSite(),
-                other.referenceChain(), other.rootDescription(), other.accumulationPoint(), other.liveSamples(),
-                other.oldestAge(), other.firstSeen(), growth.growthBytesPerMinute(), growth.growthInstancesPerMinute(),
-                growth.shareOfLiveSetGrowth(), Math.max(kept.confidence(), other.confidence()), evidence,
-                other.exampleValue(), other.applicationFrame(), other.fingerprint());
+        return new LeakCandidate(stands.objectType(), status, growth.growingTypes(), stands.allocationSite(),
+                stands.referenceChain(), stands.rootDescription(), stands.accumulationPoint(), stands.liveSamples(),
+                stands.oldestAge(), stands.firstSeen(), growth.growthBytesPerMinute(),
+                growth.growthInstancesPerMinute(), growth.shareOfLiveSetGrowth(),
+                Math.max(kept.confidence(), other.confidence()), evidence, stands.exampleValue(),
+                stands.applicationFrame(), stands.fingerprint());
     }
 
     private static double growthOrZero(LeakCandidate candidate) {

@@ -232,6 +232,31 @@ class JudgeTest {
     }
 
     @Test
+    void candidatesNoContainerPlacesAreOneLeakWhenOneApplicationLineAllocatedThem() {
+        // From a live generational ZGC run of a servlet session leak, no chain: each session holds a Cart and two
+        // ConcurrentHashMaps (its attributes), all allocated by the servlet line that creates the session and its cart.
+        List<TypeGrowth> growth = List.of(steady("long[]", 28.2 * MB, 13_934),
+                steady("io.example.Cart", 0.22 * MB, 13_924), steady("java.util.concurrent.ConcurrentHashMap",
+                        1.8 * MB, 27_855));
+        StackFrame servlet = new StackFrame("io.example.ShopServlet", "doGet", 85);
+        List<StackFrame> cart = List.of(servlet);
+        List<StackFrame> session = List.of(new StackFrame("java.util.concurrent.ConcurrentHashMap", "<init>", 1),
+                new StackFrame("org.apache.catalina.connector.RequestFacade", "getSession", 407), servlet);
+        AllocationSiteTracker.Site cartSite = new AllocationSiteTracker.Site(cart, 1, 40);
+        AllocationSiteTracker.Site sessionSite = new AllocationSiteTracker.Site(session, 1, 40);
+        Judgement judgement = new Judge(CONFIG).judge(growingLiveSet(), growth, List.of(),
+                type -> type.equals("io.example.Cart") ? cartSite
+                        : type.equals("java.util.concurrent.ConcurrentHashMap") ? sessionSite : null,
+                null, true, Duration.ofSeconds(40));
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates()).singleElement().satisfies(c -> {
+            assertThat(c.objectType()).isEqualTo("io.example.Cart");
+            assertThat(c.firstApplicationFrame()).isEqualTo(servlet);
+        });
+    }
+
+    @Test
     void typeGrowthThatExplainsATinyShareOfTheLiveSetGrowthDoesNotMakeALeak() {
         List<TypeGrowth> growth = List.of(steady("java.util.HashSet", 2.0 * MB, 12));
 
