@@ -14,11 +14,8 @@ import io.leakwatch.core.TypeGrowth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -83,7 +80,7 @@ final class CandidateRanker {
                     && site.accumulationPoint().identity().equals(container)
                     && !JdkTypes.isJdk(applicationOwner(site, code))).findFirst().orElse(null);
             if (named != null) {
-                result.set(i, standFor(candidate, candidate(named, null, liveGrowth, code)));
+                result.set(i, RepeatedCandidates.standFor(candidate, candidate(named, null, liveGrowth, code)));
             }
         }
         result.replaceAll(candidate -> placedByAllocation(candidate, allocationSites));
@@ -92,7 +89,8 @@ final class CandidateRanker {
                 .thenComparing(Comparator.comparingDouble(LeakCandidate::confidence).reversed())
                 .thenComparing(Comparator.comparingDouble(CandidateRanker::growthOrZero).reversed())
                 .thenComparing(Comparator.comparingInt(LeakCandidate::liveSamples).reversed()));
-        return withoutRepeatsOfOneLeak(result);
+        List<LeakCandidate> kept = RepeatedCandidates.merged(result);
+        return kept.size() > maxCandidates ? kept.subList(0, maxCandidates) : kept;
     }
 
     /**
@@ -147,58 +145,6 @@ final class CandidateRanker {
 
     static boolean jdkTypesOnly(LeakCandidate candidate) {
         return candidate.growingTypes().stream().allMatch(JdkTypes::isJdk);
-    }
-
-    /**
-     * One leak can be sampled at several allocation sites (a listener and the widget it captures, a map's keys and
-     * its values); they accumulate in the same container, and one of them says everything, so the others are
-     * dropped. Candidates no container places are one leak when the same application line allocated them: under
-     * generational ZGC, with no chain, a session's {@code Cart} and the {@code ConcurrentHashMap} of its attributes
-     * (at twice its rate) grew as two candidates, both "allocated at" the servlet line that creates the session and
-     * its cart. The one kept is the best-ranked, unless another is named after an application class: a map's boxed
-     * {@code Long} keys say less than its {@code Customer} values (see {@link #standFor}).
-     */
-    private List<LeakCandidate> withoutRepeatsOfOneLeak(List<LeakCandidate> ranked) {
-        Map<OneLeak, LeakCandidate> best = new LinkedHashMap<>();
-        Map<StackFrame, OneLeak> leakOfLine = new HashMap<>();
-        for (LeakCandidate candidate : ranked) {
-            StackFrame line = candidate.firstApplicationFrame();
-            OneLeak leak = candidate.accumulationPoint() != null
-                    ? new OneLeak(candidate.accumulationPoint().identity(), null, null)
-                    : line != null ? leakOfLine.getOrDefault(line, new OneLeak(null, line, null))
-                    : new OneLeak(null, null, candidate);
-            if (line != null) {
-                leakOfLine.putIfAbsent(line, leak);
-            }
-            best.merge(leak, candidate, CandidateRanker::standFor);
-        }
-        List<LeakCandidate> kept = List.copyOf(best.values());
-        return kept.size() > maxCandidates ? kept.subList(0, maxCandidates) : kept;
-    }
-
-    /** What makes candidates one leak: their container, else the application line that allocated them, else itself. */
-    private record OneLeak(ContainerId container, StackFrame line, LeakCandidate alone) {
-    }
-
-    /**
-     * Which of two candidates of one leak stands for it: the better-ranked {@code kept}, unless it is named after a
-     * JDK type and {@code other} after an application class. Either way it carries the evidence of both and the
-     * stronger status, so that what the one dropped showed (samples that stay alive, a confirmation) still counts.
-     */
-    private static LeakCandidate standFor(LeakCandidate kept, LeakCandidate other) {
-        boolean otherNames = JdkTypes.isJdk(kept.objectType()) && !JdkTypes.isJdk(other.objectType());
-        LeakCandidate stands = otherNames ? other : kept;
-        LeakCandidate dropped = otherNames ? kept : other;
-        List<Evidence> evidence = new ArrayList<>(stands.evidence());
-        dropped.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
-        LeakCandidate growth = !Double.isNaN(stands.growthBytesPerMinute()) ? stands : dropped;
-        LeakCandidate.Status status = kept.status() == LeakCandidate.Status.CONFIRMED ? kept.status() : other.status();
-        return new LeakCandidate(stands.objectType(), status, growth.growingTypes(), stands.allocationSite(),
-                stands.referenceChain(), stands.rootDescription(), stands.accumulationPoint(), stands.liveSamples(),
-                stands.oldestAge(), stands.firstSeen(), growth.growthBytesPerMinute(),
-                growth.growthInstancesPerMinute(), growth.shareOfLiveSetGrowth(),
-                Math.max(kept.confidence(), other.confidence()), evidence, stands.exampleValue(),
-                stands.applicationFrame(), stands.fingerprint());
     }
 
     private static double growthOrZero(LeakCandidate candidate) {

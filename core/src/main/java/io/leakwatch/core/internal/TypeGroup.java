@@ -55,8 +55,9 @@ record TypeGroup(List<TypeGrowth> members) {
     /**
      * A type's instance rate, less the strings' for {@code byte[]}: the arrays no string owns. Only while strings are
      * under half of the arrays' growth: a difference of two near-equal rates is smaller than the noise of either (a
-     * healthy program's {@code byte[]} and {@code String} gained 11,246 and 11,258 instances a minute ±150, and the
-     * 10 a minute between them matched the monitor's own histogram iterators).
+     * healthy program's {@code byte[]} and {@code String} each gained about 11,250 instances a minute, ±150, and the
+     * few a minute between them matched the monitor's own histogram iterators). The strings' rate counts whether or
+     * not it is steady: it is the garbage strings a histogram counts that make the arrays' count noisy.
      */
     private static double netOfStrings(TypeGrowth growth, double stringRate) {
         boolean arrays = growth.typeName().equals(BYTES) && stringRate < 0.5 * growth.instancesPerMinute();

@@ -209,13 +209,16 @@ class JudgeTest {
                 new StackFrame("io.example.Server", "handle", 26)), List.of(), null, 192, 12, 5, 0.5,
                 Duration.ofSeconds(8), false);
 
-        Judgement judgement = judge(growth, List.of(garbage));
+        StackFrame registry = new StackFrame("io.example.Registry", "open", 31);
+        AllocationSiteTracker.Site documents = new AllocationSiteTracker.Site(List.of(registry), 1, 83);
+        Judgement judgement = new Judge(CONFIG).judge(growingLiveSet(), growth, List.of(garbage),
+                type -> type.equals("io.example.Document") ? documents : null, null, true, Duration.ofSeconds(40));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         assertThat(judgement.candidates().get(0).objectType()).isEqualTo("io.example.Document");
         assertThat(judgement.candidates().get(0).growingTypes()).contains("byte[]", "io.example.Document");
-        // The garbage's site is not where the documents come from.
-        assertThat(judgement.candidates().get(0).allocationSite()).isEmpty();
+        // Placed where the documents are allocated, not at the garbage's site.
+        assertThat(judgement.candidates().get(0).firstApplicationFrame()).isEqualTo(registry);
     }
 
     @Test
@@ -253,7 +256,32 @@ class JudgeTest {
         assertThat(judgement.candidates()).singleElement().satisfies(c -> {
             assertThat(c.objectType()).isEqualTo("io.example.Cart");
             assertThat(c.firstApplicationFrame()).isEqualTo(servlet);
+            // What the dropped one showed still counts.
+            assertThat(c.evidence()).anySatisfy(e -> assertThat(e.summary()).startsWith(
+                    "java.util.concurrent.ConcurrentHashMap +"));
         });
+    }
+
+    @Test
+    void aLineSharedWithACandidateInAContainerOrWithAnotherApplicationTypeMergesNothing() {
+        // Map keys accumulating in a map held by a static field, and values no sample places, allocated by one line:
+        // the container's candidate keeps its chain. Two application types of one line are two leaks.
+        StackFrame add = new StackFrame("io.example.Registry", "add", 14);
+        ReferenceStep table = array("java.util.HashMap$Node[]", 4096);
+        List<ReferenceStep> chain = List.of(field("java.util.HashMap$Node", "key"), table,
+                field("java.util.HashMap", "table"), staticField("io.example.Registry", "MAP"));
+        SiteSummary keys = site("java.lang.Long", List.of(new StackFrame("java.lang.Long", "valueOf", 1), add), chain,
+                point(table, 1024, 4096, field("java.util.HashMap", "table"), staticField("io.example.Registry",
+                        "MAP")), 40, 10, 4, 0.9, Duration.ofSeconds(30), true);
+        List<TypeGrowth> growth = List.of(steady("io.example.Customer", 20 * MB, 30_000),
+                steady("io.example.Order", 5 * MB, 9_000));
+        AllocationSiteTracker.Site atAdd = new AllocationSiteTracker.Site(List.of(add), 1, 40);
+        Judgement judgement = new Judge(CONFIG).judge(growingLiveSet(), growth, List.of(keys),
+                type -> type.startsWith("io.example.") ? atAdd : null, null, true, Duration.ofSeconds(40));
+
+        assertThat(judgement.candidates()).extracting(c -> c.objectType())
+                .contains("io.example.Customer", "io.example.Order");
+        assertThat(judgement.candidates()).anySatisfy(c -> assertThat(c.accumulationPoint()).isNotNull());
     }
 
     @Test
