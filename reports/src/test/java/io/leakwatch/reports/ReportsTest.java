@@ -1,12 +1,15 @@
 package io.leakwatch.reports;
 
 import io.leakwatch.core.json.AnalysisJson;
+import io.leakwatch.core.AccumulationPoint;
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Analyzer;
 import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.GcEvent;
 import io.leakwatch.core.GcKind;
 import io.leakwatch.core.HeapSummary;
+import io.leakwatch.core.LeakCandidate;
+import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,27 @@ class ReportsTest {
         });
         assertThat(comparison.renderText()).contains("Leak candidates by fingerprint:",
                 leak.topCandidate().fingerprint() + "  in both");
+    }
+
+    @Test
+    void aSampledArrayThatIsItsOwnStorageEndsTheLeakTrace() {
+        // A session table sampled as it was resized: its chain is read led by the array itself.
+        List<ReferenceStep> chain = List.of(
+                new ReferenceStep("java.util.concurrent.ConcurrentHashMap$Node[]", null, false, null, -1, 8192, 0),
+                new ReferenceStep("java.util.concurrent.ConcurrentHashMap", "table", false, null, -1, -1, 0),
+                new ReferenceStep("org.apache.catalina.session.StandardManager", "sessions", false, null, -1, -1, 0),
+                new ReferenceStep("com.acme.Shop", "tomcat", false, null, -1, -1, 0));
+        AccumulationPoint point = new AccumulationPoint(chain, 0, 1, false, 1, null, 3, 4096, 8192);
+        LeakCandidate table = new LeakCandidate("java.util.concurrent.ConcurrentHashMap$Node[]",
+                LeakCandidate.Status.SUSPECTED, List.of(), List.of(), chain, "", point, 3, Duration.ZERO, null,
+                Double.NaN, Double.NaN, Double.NaN, 0.3, List.of(), "", -1, "0123456789ab");
+
+        List<LeakTrace.Line> trace = LeakTrace.of(table);
+
+        assertThat(trace).extracting(LeakTrace.Line::text).containsExactly("Shop.tomcat", "StandardManager.sessions",
+                "ConcurrentHashMap.table", "ConcurrentHashMap$Node[8192]");
+        assertThat(trace.get(3).marks()).containsExactly(LeakTrace.Mark.STORAGE);
+        assertThat(trace.get(3).note()).endsWith("; the sampled object");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.TypeNames;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,9 +18,9 @@ import java.util.List;
  *       least {@value #MIN_LINK_RUN} links through one field. Of several, one below an application's field first
  *       (the application holds it: a cache's table, not the MBean registry the chain passes further up), then the
  *       largest. None smaller than the sampled object when it is an array of references itself: then it is the
- *       storage (a session map's table, sampled as it was resized), and a smaller array rootward belongs to another
- *       structure that holds the container (Tomcat's {@code Mapper} map of contexts, 16 slots, read as the session
- *       leak's container in one run of about 45 before this rule).</li>
+ *       storage (a session map's table, sampled as it was resized; its chain is then read led by the array), and a
+ *       smaller array rootward belongs to another structure that holds the container (Tomcat's {@code Mapper} map
+ *       of contexts, 16 slots, read as the session leak's container in one run of about 45 before this rule).</li>
  *   <li><b>Container</b>: the object whose field refers to the storage ({@code HashMap.table}), and rootward of it
  *       every holder of the same structure: a class nested in the same top-level class as the storage's elements or
  *       owner ({@code HashMap$TreeNode}, the pages of a B-tree). Then the table of {@link KnownContainers} may lift
@@ -54,7 +55,18 @@ final class ContainerFinder {
      * @param sampledArrayLength its length when it is an array, else -1
      */
     AccumulationPoint find(List<ReferenceStep> chain, String sampledType, int sampledArrayLength) {
-        return find(chain, holdsReferences(sampledType) ? sampledArrayLength : -1);
+        int length = holdsReferences(sampledType) ? sampledArrayLength : -1;
+        AccumulationPoint point = find(chain, length);
+        if (point != null || length < MIN_ARRAY || chain.isEmpty()) {
+            return point;
+        }
+        // The sampled array is the storage itself: its chain, led by the array, reads as the chain of one of its
+        // elements would, and its container has the same identity (the session table sampled as it was resized is
+        // the session leak's table, not a candidate of its own).
+        List<ReferenceStep> fromStorage = new ArrayList<>(chain.size() + 1);
+        fromStorage.add(new ReferenceStep(sampledType, null, false, null, -1, length, 0));
+        fromStorage.addAll(chain);
+        return point(fromStorage, 0, 1, false, length);
     }
 
     /** Whether a type is an array of references, which can be storage itself ({@code byte[]} cannot). */

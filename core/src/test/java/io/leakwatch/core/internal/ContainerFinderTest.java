@@ -168,7 +168,18 @@ class ContainerFinderTest {
                 field("org.apache.catalina.mapper.Mapper", "contextObjectToContextVersionMap"),
                 field("org.apache.catalina.core.StandardService", "mapper"), field("com.acme.Shop", "tomcat"));
 
-        assertThat(FINDER.find(chain, "java.util.concurrent.ConcurrentHashMap$Node[]", 8192)).isNull();
+        AccumulationPoint table = FINDER.find(chain, "java.util.concurrent.ConcurrentHashMap$Node[]", 8192);
+
+        assertThat(table.storage().describe()).isEqualTo("ConcurrentHashMap$Node[8192]");
+        assertThat(table.containerType()).isEqualTo("java.util.concurrent.ConcurrentHashMap");
+        assertThat(table.containerHeldBy().get(0).describe()).isEqualTo("StandardManager.sessions");
+        assertThat(table.suspect().describe()).isEqualTo("Shop.tomcat");
+        // One of the sessions in that table has the same container.
+        List<ReferenceStep> session = new ArrayList<>(List.of(field("java.util.concurrent.ConcurrentHashMap$Node",
+                "val"), array("java.util.concurrent.ConcurrentHashMap$Node[]", 8192)));
+        session.addAll(chain);
+        assertThat(FINDER.find(session, "org.apache.catalina.session.StandardSession", -1).identity())
+                .isEqualTo(table.identity());
         assertThat(FINDER.find(chain).containerHeldBy().get(0).describe())
                 .isEqualTo("Mapper.contextObjectToContextVersionMap");
     }
