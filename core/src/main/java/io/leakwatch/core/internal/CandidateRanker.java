@@ -151,17 +151,9 @@ final class CandidateRanker {
         return Double.isNaN(candidate.growthBytesPerMinute()) ? 0 : candidate.growthBytesPerMinute();
     }
 
-    /**
-     * The site that places a group no accumulating site took, or null: one whose objects are of a type of the group
-     * not the JDK's when the group has such a type. Such a site neither accumulates nor stays, so a JDK type alone
-     * ties it loosely: under generational ZGC the 8 KB garbage arrays a request allocated were sampled alive, and
-     * through {@code byte[]} they placed a leaking {@code Document} "allocated at" the garbage's site; the group's
-     * own allocation samples place it instead ({@link #placedByAllocation}).
-     */
+    /** The first site that ties a group no accumulating site took ({@link TypeGroup#tiedTo}), or null. */
     private static SiteSummary placingSite(TypeGroup group, List<SiteSummary> sites) {
-        List<String> own = group.typeNames().stream().filter(type -> !JdkTypes.isJdk(type)).toList();
-        List<String> types = own.isEmpty() ? group.typeNames() : own;
-        return sites.stream().filter(s -> related(s).stream().anyMatch(types::contains)).findFirst().orElse(null);
+        return sites.stream().filter(s -> group.tiedTo(related(s))).findFirst().orElse(null);
     }
 
     /**
@@ -173,7 +165,7 @@ final class CandidateRanker {
      */
     private static List<TypeGroup> takeRelated(List<TypeGroup> unused, SiteSummary site) {
         Set<String> types = related(site);
-        List<TypeGroup> taken = unused.stream().filter(g -> types.stream().anyMatch(g::contains)).toList();
+        List<TypeGroup> taken = unused.stream().filter(g -> g.tiedTo(types)).toList();
         unused.removeAll(taken);
         return taken;
     }

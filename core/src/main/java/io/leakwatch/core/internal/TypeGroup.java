@@ -6,6 +6,7 @@ import io.leakwatch.core.TypeGrowth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Growing types that are most likely parts of one structure: they gain instances at the same rate (a leaking
@@ -91,8 +92,17 @@ record TypeGroup(List<TypeGrowth> members) {
         return members.stream().mapToDouble(TypeGrowth::bytesPerMinute).sum();
     }
 
-    boolean contains(String typeName) {
-        return members.stream().anyMatch(m -> m.typeName().equals(typeName));
+    /**
+     * Whether a site whose objects relate to {@code related} (their type, their holders, the class that allocated
+     * them) ties this group into its candidate: through a type of the group not the JDK's, when it has one. A JDK
+     * type alone ties loosely, since everything allocates {@code byte[]}: under generational ZGC, which keeps sampled
+     * objects alive until an old collection, the 8 KB garbage arrays of a request's churn were sampled "alive" at
+     * their own site, and through {@code byte[]} they took an H2 table's rows, which the report then said were
+     * allocated at the churn's line (and, without a site, a leaking {@code Document}).
+     */
+    boolean tiedTo(Set<String> related) {
+        List<String> own = members.stream().map(TypeGrowth::typeName).filter(type -> !JdkTypes.isJdk(type)).toList();
+        return (own.isEmpty() ? typeNames() : own).stream().anyMatch(related::contains);
     }
 
     List<String> typeNames() {

@@ -222,6 +222,28 @@ class JudgeTest {
     }
 
     @Test
+    void garbageArraysSampledAliveAtTheirOwnSiteDoNotPlaceTheStructureTheirTypeJoins() {
+        // From a live generational ZGC run of an H2 table leak: the churn's 8 KB arrays, kept alive by the sampler
+        // until an old collection, accumulated at their site; the table's rows and the byte[] payloads they hold
+        // grow together, allocated through the application's AuditLog.record.
+        List<TypeGrowth> growth = List.of(steady("byte[]", 43.2 * MB, 30_060),
+                steady("org.h2.result.DefaultRow", 0.9 * MB, 28_369), steady("org.h2.value.ValueVarbinary", 0.9 * MB,
+                        28_369), unsteady("java.lang.String", 0.05 * MB, 1_464));
+        SiteSummary garbage = site("byte[]", List.of(new StackFrame("io.example.Churn", "allocate", 16),
+                new StackFrame("io.example.AuditJob", "step", 48)), List.of(), null, 40, 8, 4, 0.6,
+                Duration.ofSeconds(20), true);
+        StackFrame record = new StackFrame("io.example.AuditLog", "record", 73);
+        AllocationSiteTracker.Site rows = new AllocationSiteTracker.Site(List.of(new StackFrame("org.h2.table.Table",
+                "getTemplateRow", 695), record), 1, 60);
+        Judgement judgement = new Judge(CONFIG).judge(growingLiveSet(), growth, List.of(garbage),
+                type -> type.equals("org.h2.result.DefaultRow") ? rows : null, null, true, Duration.ofSeconds(40));
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
+        assertThat(judgement.candidates().get(0).objectType()).isEqualTo("org.h2.result.DefaultRow");
+        assertThat(judgement.candidates().get(0).firstApplicationFrame()).isEqualTo(record);
+    }
+
+    @Test
     void arraysJoinAnApplicationTypeOnlyWhenTheirRatesAgreeOnceStringsAreCounted() {
         // The same rates with no string growth measured: a quarter of the arrays' growth belongs to something else.
         List<TypeGrowth> growth = List.of(steady("byte[]", 17.4 * MB, 7_578),
