@@ -235,8 +235,18 @@ class JudgeTest {
         StackFrame record = new StackFrame("io.example.AuditLog", "record", 73);
         AllocationSiteTracker.Site rows = new AllocationSiteTracker.Site(List.of(new StackFrame("org.h2.table.Table",
                 "getTemplateRow", 695), record), 1, 60);
+        // The payload arrays' allocation is the churn's (99% of the sampled byte[]); the rows themselves are seldom
+        // sampled, so their own site is known from too few samples to place them.
+        AllocationSiteTracker.Site churn = new AllocationSiteTracker.Site(garbage.allocationSite(), 0.99, 17_000);
+        AllocationSiteTracker.Site values = new AllocationSiteTracker.Site(rows.frames(), 1, 12);
+        AllocationSiteTracker.Site fewRows = new AllocationSiteTracker.Site(rows.frames(), 1, 2);
         Judgement judgement = new Judge(CONFIG).judge(growingLiveSet(), growth, List.of(garbage),
-                type -> type.equals("org.h2.result.DefaultRow") ? rows : null, null, true, Duration.ofSeconds(40));
+                type -> switch (type) {
+                    case "byte[]" -> churn;
+                    case "org.h2.result.DefaultRow" -> fewRows;
+                    case "org.h2.value.ValueVarbinary" -> values;
+                    default -> null;
+                }, null, true, Duration.ofSeconds(40));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.LEAK);
         assertThat(judgement.candidates().get(0).objectType()).isEqualTo("org.h2.result.DefaultRow");
