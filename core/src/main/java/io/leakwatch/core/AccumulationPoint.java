@@ -84,6 +84,16 @@ public record AccumulationPoint(List<ReferenceStep> chain, int storageIndex, int
         return chain.get(storageIndex);
     }
 
+    /**
+     * Whether the storage is the sampled object itself: a sampled array of references with nothing larger in its
+     * chain, whose chain is then read led by that array, a step with no element index (nothing in it lies on the way
+     * to the sample).
+     */
+    public boolean storageIsSampled() {
+        ReferenceStep storage = storage();
+        return storageIndex == 0 && !linked && storage.isArray() && storage.arrayIndex() < 0;
+    }
+
     /** The container's step: its holder is the container, its field refers into the storage. */
     public ReferenceStep containerStep() {
         return chain.get(containerIndex);

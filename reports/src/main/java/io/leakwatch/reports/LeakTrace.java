@@ -66,7 +66,7 @@ final class LeakTrace {
                     ? point.describeStorage() : line.text();
             lines.add(new Line(text, marks, String.join("; ", notes)));
         }
-        if (sampledIsStorage(point)) {
+        if (point != null && point.storageIsSampled()) {
             // The chain was read led by the sampled array itself (no element of it is on the way to the sample).
             Line storage = lines.remove(lines.size() - 1);
             lines.add(new Line(storage.text(), storage.marks(), storage.note() + "; the sampled object"));
@@ -74,10 +74,5 @@ final class LeakTrace {
             lines.add(new Line("the sampled object", List.of(), ""));
         }
         return lines;
-    }
-
-    private static boolean sampledIsStorage(AccumulationPoint point) {
-        return point != null && point.storageIndex() == 0 && !point.linked() && point.storage().isArray()
-                && point.storage().arrayIndex() < 0;
     }
 }

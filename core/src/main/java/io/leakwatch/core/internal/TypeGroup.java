@@ -101,7 +101,7 @@ record TypeGroup(List<TypeGrowth> members) {
      * allocated at the churn's line (and, without a site, a leaking {@code Document}).
      */
     boolean tiedTo(Set<String> related) {
-        List<String> own = members.stream().map(TypeGrowth::typeName).filter(type -> !JdkTypes.isJdk(type)).toList();
+        List<String> own = typeNames().stream().filter(type -> !JdkTypes.isJdk(type)).toList();
         return (own.isEmpty() ? typeNames() : own).stream().anyMatch(related::contains);
     }
 
