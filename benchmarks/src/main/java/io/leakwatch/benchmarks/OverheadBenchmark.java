@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * Live overhead. Each workload runs in child JVMs of the chosen JDK and collector in each configuration: no
  * monitoring ({@code none}), the Leakwatch agent at its defaults ({@code leakwatch}), plain JFR at its default
  * settings ({@code jfr-default}, {@code -XX:StartFlightRecording}), optionally at its profile settings
- * ({@code jfr-profile}). Configurations alternate within each round, in an order rotated from round to round, so
+ * ({@code jfr-profile}) and, to tell what the monitor's footprint costs from what its work costs, no monitoring with
+ * as much heap kept live as the monitor keeps ({@code ballast}, {@code --ballast MB}, default 9: what it retained
+ * after two minutes of the churn workload, from a class histogram against an unmonitored run). Configurations alternate within each round, in an order rotated from round to round, so
  * that the machine's drift and the position in a round hit every configuration alike (DESIGN.md fact 12:
  * unmonitored runs alone vary by 20% here). The table gives, per configuration, the median over the rounds of the
  * throughput ratio to the unmonitored run of the same round, the same for CPU time per operation (on a shared
@@ -50,7 +52,8 @@ import java.util.stream.Stream;
  */
 final class OverheadBenchmark {
     private static final List<String> WORKLOADS = List.of("allocation", "realistic", "churn", "servlet");
-    private static final List<String> CONFIGURATIONS = List.of("none", "leakwatch", "jfr-default", "jfr-profile");
+    private static final List<String> CONFIGURATIONS = List.of("none", "leakwatch", "jfr-default", "jfr-profile",
+            "ballast");
     private static final Map<String, String> COLLECTORS = Map.of("G1GC", "-XX:+UseG1GC",
             "ParallelGC", "-XX:+UseParallelGC", "SerialGC", "-XX:+UseSerialGC", "ZGC", "-XX:+UseZGC");
     private static final int MIN_ROUNDS_FOR_A_MEDIAN = 10;
@@ -62,7 +65,7 @@ final class OverheadBenchmark {
 
     /** The settings of one run of the benchmark, from its options. */
     private record Options(int rounds, long seconds, long warmUp, Path jdk, String collector, List<String> workloads,
-                           List<String> configurations, Path agent) {
+                           List<String> configurations, Path agent, long ballastMegabytes) {
     }
 
     static void run(String[] args) throws Exception {
@@ -107,6 +110,7 @@ final class OverheadBenchmark {
                     + ",settings=default");
             case "jfr-profile" -> jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("jfr.jfr")
                     + ",settings=profile");
+            case "ballast" -> jvm.add("-Doverhead.ballastMegabytes=" + options.ballastMegabytes());
             default -> { }
         }
         ChildRun run = ChildRun.run(dir, options.jdk(), workloadsJar.toString(), jvm,
@@ -120,8 +124,9 @@ final class OverheadBenchmark {
             System.err.printf("%s / %s round %d failed (exit %d):%n%s%n", workload, configuration, round + 1,
                     run.exitCode(), tail(run.output(), 20));
         } else {
-            System.err.printf(Locale.ROOT, "%s / %s round %d: %s ops/s, %.0f allocation stalls%n", workload,
-                    configuration, round + 1, run.value("opsPerSecond"), stalls[0]);
+            System.err.printf(Locale.ROOT, "%s / %s round %d: %s ops/s, %.0f allocation stalls; ops/s by 10 s: %s%n",
+                    workload, configuration, round + 1, run.value("opsPerSecond"), stalls[0],
+                    run.value("throughputByTenSeconds"));
         }
         deleteTree(dir); // evidence and recordings of up to 64 MB each: keep the disk free for the next runs
         return result;
@@ -149,10 +154,39 @@ final class OverheadBenchmark {
                     median(values(own, "jfrObjectBytes")) / MB, median(values(own, "threads")),
                     max(values(own, "leakwatchThreads")));
         }
+        if (none != null) {
+            for (Map.Entry<String, List<ChildRun>> entry : runs.entrySet()) {
+                System.out.printf("# %s / %s, throughput ratio to none by 10 s of the run, median over the rounds: %s%n",
+                        workload, entry.getKey(), windowRatios(entry.getValue(), none));
+            }
+        }
         if (any != null) {
             System.out.printf("# %s: Java %s, collectors %s%n", workload, any.value("javaVersion"),
                     any.value("collectors"));
         }
+    }
+
+    /** Per 10 s window of the runs, the median over the rounds of the window's ratio to the unmonitored run's. */
+    private static String windowRatios(List<ChildRun> runs, List<ChildRun> none) {
+        List<double[]> own = runs.stream().map(OverheadBenchmark::windows).toList();
+        List<double[]> base = none.stream().map(OverheadBenchmark::windows).toList();
+        int length = own.stream().mapToInt(w -> w.length).min().orElse(0);
+        List<String> medians = new ArrayList<>();
+        for (int window = 0; window < length; window++) {
+            double[] ratios = new double[own.size()];
+            for (int round = 0; round < own.size(); round++) {
+                double[] b = base.get(round);
+                ratios[round] = window < b.length ? own.get(round)[window] / b[window] : Double.NaN;
+            }
+            medians.add(String.format(Locale.ROOT, "%.3f", median(ratios)));
+        }
+        return String.join(" ", medians);
+    }
+
+    private static double[] windows(ChildRun run) {
+        String value = run.value("throughputByTenSeconds");
+        return value.isEmpty() ? new double[0] : Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble)
+                .toArray();
     }
 
     private static Options parse(String[] args) throws IOException, URISyntaxException {
@@ -164,6 +198,7 @@ final class OverheadBenchmark {
         List<String> workloads = WORKLOADS;
         List<String> configurations = List.of("none", "leakwatch", "jfr-default");
         Path agent = null;
+        long ballastMegabytes = 9;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -179,6 +214,7 @@ final class OverheadBenchmark {
                 case "--workloads" -> workloads = List.of(value.split(","));
                 case "--configurations" -> configurations = List.of(value.split(","));
                 case "--agent" -> agent = Path.of(value);
+                case "--ballast" -> ballastMegabytes = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -202,7 +238,11 @@ final class OverheadBenchmark {
             throw new IllegalArgumentException("no agent jar at " + agent + "; build it with mvn package, or give"
                     + " --agent");
         }
-        return new Options(rounds, seconds, warmUp, jdk, collector, workloads, configurations, agent);
+        if (ballastMegabytes < 0) {
+            throw new IllegalArgumentException("--ballast " + ballastMegabytes + ": give megabytes, 0 or more");
+        }
+        return new Options(rounds, seconds, warmUp, jdk, collector, workloads, configurations, agent,
+                ballastMegabytes);
     }
 
     private static void requireKnown(String option, List<String> given, List<String> known) {

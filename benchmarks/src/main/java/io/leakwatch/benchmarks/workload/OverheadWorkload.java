@@ -3,15 +3,18 @@ package io.leakwatch.benchmarks.workload;
 import javax.management.ObjectName;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
  * A workload of the overhead benchmark, run in a child JVM: {@code OverheadWorkload
- * <allocation|realistic|churn|servlet> <seconds> [<warm-up seconds>]}. It knows nothing of Leakwatch, which the
+ * <allocation|realistic|churn|servlet> <seconds> [<warm-up seconds>]}, with {@code -Doverhead.ballastMegabytes=N}
+ * to keep N MB of small arrays live throughout. It knows nothing of Leakwatch, which the
  * benchmark attaches as the agent, as a user would. It prints, one {@code key=value} per line: {@code opsPerSecond}
  * over the run after its warm-up (5 s unless given; a longer one leaves the start-up of JFR, the monitor and the JIT
  * compilation of their code out, and measures the steady state); {@code cpuNanosPerOp}, the CPU time of the whole process over the same span (GC, JFR, the monitor
- * and, for the servlet, Tomcat's threads included) per operation; {@code threads} and {@code leakwatchThreads} alive
+ * and, for the servlet, Tomcat's threads included) per operation; {@code throughputByTenSeconds}, the throughput of each
+ * 10 s of the whole run, warm-up included (how the cost changes as the run goes on); {@code threads} and {@code leakwatchThreads} alive
  * at the end; {@code heapAfterGc}, the heap in use after a full collection at the end; {@code leakwatchObjectBytes}
  * and {@code jfrObjectBytes}, the shallow size of the instances of Leakwatch's and JFR's own classes then (from a
  * class histogram: a lower bound of what they retain, since the arrays they hold are counted as arrays);
@@ -19,6 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class OverheadWorkload {
     private static final long DEFAULT_WARM_UP_SECONDS = 5;
+    /**
+     * Megabytes of small arrays kept live for the whole run (none unless given): the heap a monitor retains, without
+     * the monitor, to tell what its footprint costs on a heap near its limit from what its work costs.
+     */
+    private static final String BALLAST_PROPERTY = "overhead.ballastMegabytes";
+    /** A 32-byte array takes 48 bytes with its header: about the mean size of the monitor's own objects. */
+    private static final int BALLAST_ARRAY_LENGTH = 32;
+    private static final int BALLAST_OBJECT_BYTES = 48;
 
     private OverheadWorkload() {
     }
@@ -26,9 +37,19 @@ public final class OverheadWorkload {
     public static void main(String[] args) throws Exception {
         long seconds = Long.parseLong(args[1]);
         long warmUpSeconds = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_WARM_UP_SECONDS;
+        byte[][] ballast = ballast(Long.getLong(BALLAST_PROPERTY, 0));
         try (Workload workload = create(args[0])) {
             run(workload, seconds, warmUpSeconds);
         }
+        System.out.println("ballastArrays=" + ballast.length);
+    }
+
+    private static byte[][] ballast(long megabytes) {
+        byte[][] ballast = new byte[(int) (megabytes * 1024 * 1024 / BALLAST_OBJECT_BYTES)][];
+        for (int i = 0; i < ballast.length; i++) {
+            ballast[i] = new byte[BALLAST_ARRAY_LENGTH];
+        }
+        return ballast;
     }
 
     private static Workload create(String name) throws Exception {
@@ -50,6 +71,7 @@ public final class OverheadWorkload {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuAtMeasureFrom = -1;
         long ops = 0;
+        long[] opsBy10s = new long[(int) ((seconds + 9) / 10)];
         long sink = 0;
         long counter = 0;
         // Operations are timed in batches, so that reading the clock costs nothing next to them; a servlet request
@@ -66,6 +88,7 @@ public final class OverheadWorkload {
             for (int i = 0; i < batch; i++) {
                 sink += workload.operate(counter++);
             }
+            opsBy10s[(int) ((now - start) / 10_000_000_000L)] += batch;
             if (now >= measureFrom) {
                 ops += batch;
             }
@@ -77,6 +100,8 @@ public final class OverheadWorkload {
         long[] own = ownObjectBytes();
         System.out.println("opsPerSecond=" + (long) (ops / measuredSeconds));
         System.out.println("cpuNanosPerOp=" + (double) cpu / ops);
+        System.out.println("throughputByTenSeconds=" + Arrays.stream(opsBy10s).mapToObj(n -> Long.toString(n / 10))
+                .collect(Collectors.joining(",")));
         System.out.println("threads=" + Thread.activeCount());
         System.out.println("leakwatchThreads=" + Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("leakwatch-")).count());
