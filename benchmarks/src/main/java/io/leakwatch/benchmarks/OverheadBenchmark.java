@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  * settings ({@code jfr-default}, {@code -XX:StartFlightRecording}), optionally at its profile settings
  * ({@code jfr-profile}) and, to tell what the monitor's footprint costs from what its work costs, no monitoring with
  * as much heap kept live as the monitor keeps ({@code ballast}, {@code --ballast MB}, default 9: what it retained
- * after two minutes of the churn workload, from a class histogram against an unmonitored run). Configurations alternate within each round, in an order rotated from round to round, so
- * that the machine's drift and the position in a round hit every configuration alike (DESIGN.md fact 12:
- * unmonitored runs alone vary by 20% here). The table gives, per configuration, the median over the rounds of the
+ * after two minutes of the churn workload, from a class histogram against an unmonitored run). Configurations
+ * alternate within each round, in an order rotated from round to round, so that the machine's drift and the
+ * position in a round hit every configuration alike (DESIGN.md fact 12: unmonitored runs alone vary by 20% here). The table gives, per configuration, the median over the rounds of the
  * throughput ratio to the unmonitored run of the same round, the same for CPU time per operation (on a shared
  * machine the steadier measure: another tenant's load lowers throughput but adds no CPU time to our process), the
  * allocation stalls the collector logged ({@code -Xlog:gc*}; ZGC logs "Allocation Stall" when an allocating
@@ -44,11 +44,12 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --rounds N} (default 10; a median of fewer is a smoke run, and the table says so),
  * {@code --seconds N} per run (default 20), {@code --warm-up N} seconds of each run not measured (default 5; 20 or
- * more leaves the start-up of JFR, the monitor and the JIT compilation of their code out), {@code --jdk JAVA_HOME} (default: the JDK
- * running the benchmark), {@code --collector G1GC|ParallelGC|SerialGC|ZGC} (default G1GC; {@code -XX:+UseZGC} is
- * generational ZGC on JDK 23 and later, non-generational on 17), {@code --workloads a,b,...} (default all four),
- * {@code --configurations a,b,...} (default {@code none,leakwatch,jfr-default}), {@code --agent JAR} (default
- * {@code jfr-stream/target/leakwatch-jfr-stream-*-agent.jar} beside this benchmark's jar).
+ * more leaves the start-up of JFR, the monitor and the JIT compilation of their code out), {@code --jdk JAVA_HOME}
+ * (default: the JDK running the benchmark), {@code --collector G1GC|ParallelGC|SerialGC|ZGC} (default G1GC;
+ * {@code -XX:+UseZGC} is generational ZGC on JDK 23 and later, non-generational on 17), {@code --workloads a,b,...}
+ * (default all four), {@code --configurations a,b,...} (default {@code none,leakwatch,jfr-default}), {@code --agent
+ * JAR} (default {@code jfr-stream/target/leakwatch-jfr-stream-*-agent.jar} beside this benchmark's jar),
+ * {@code --ballast MB} (default 9).
  */
 final class OverheadBenchmark {
     private static final List<String> WORKLOADS = List.of("allocation", "realistic", "churn", "servlet");
@@ -156,8 +157,8 @@ final class OverheadBenchmark {
         }
         if (none != null) {
             for (Map.Entry<String, List<ChildRun>> entry : runs.entrySet()) {
-                System.out.printf("# %s / %s, throughput ratio to none by 10 s of the run, median over the rounds: %s%n",
-                        workload, entry.getKey(), windowRatios(entry.getValue(), none));
+                System.out.printf("# %s / %s, throughput ratio to none by 10 s of the run, median over the rounds:"
+                        + " %s%n", workload, entry.getKey(), windowRatios(entry.getValue(), none));
             }
         }
         if (any != null) {

@@ -3,22 +3,22 @@ package io.leakwatch.benchmarks.workload;
 import javax.management.ObjectName;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A workload of the overhead benchmark, run in a child JVM: {@code OverheadWorkload
  * <allocation|realistic|churn|servlet> <seconds> [<warm-up seconds>]}, with {@code -Doverhead.ballastMegabytes=N}
- * to keep N MB of small arrays live throughout. It knows nothing of Leakwatch, which the
- * benchmark attaches as the agent, as a user would. It prints, one {@code key=value} per line: {@code opsPerSecond}
- * over the run after its warm-up (5 s unless given; a longer one leaves the start-up of JFR, the monitor and the JIT
- * compilation of their code out, and measures the steady state); {@code cpuNanosPerOp}, the CPU time of the whole process over the same span (GC, JFR, the monitor
- * and, for the servlet, Tomcat's threads included) per operation; {@code throughputByTenSeconds}, the throughput of each
- * 10 s of the whole run, warm-up included (how the cost changes as the run goes on); {@code threads} and {@code leakwatchThreads} alive
- * at the end; {@code heapAfterGc}, the heap in use after a full collection at the end; {@code leakwatchObjectBytes}
- * and {@code jfrObjectBytes}, the shallow size of the instances of Leakwatch's and JFR's own classes then (from a
- * class histogram: a lower bound of what they retain, since the arrays they hold are counted as arrays);
- * {@code javaVersion} and {@code collectors}.
+ * to keep N MB of small arrays live throughout. It knows nothing of Leakwatch, which the benchmark attaches as the
+ * agent, as a user would. It prints, one {@code key=value} per line: {@code opsPerSecond} over the run after its
+ * warm-up (5 s unless given; a longer one leaves the start-up of JFR, the monitor and the JIT compilation of their
+ * code out); {@code cpuNanosPerOp}, the CPU time of the whole process over the same span (GC, JFR, the monitor and,
+ * for the servlet, Tomcat's threads included) per operation; {@code throughputByTenSeconds}, the operations per
+ * second of each 10 s of the whole run, warm-up included (how the cost changes as the run goes on); {@code threads}
+ * and {@code leakwatchThreads} alive at the end; {@code heapAfterGc}, the heap in use after a full collection at the
+ * end; {@code leakwatchObjectBytes} and {@code jfrObjectBytes}, the shallow size of the instances of Leakwatch's and
+ * JFR's own classes then (from a class histogram: a lower bound of what they retain, since the arrays they hold are
+ * counted as arrays); {@code javaVersion} and {@code collectors}.
  */
 public final class OverheadWorkload {
     private static final long DEFAULT_WARM_UP_SECONDS = 5;
@@ -100,7 +100,9 @@ public final class OverheadWorkload {
         long[] own = ownObjectBytes();
         System.out.println("opsPerSecond=" + (long) (ops / measuredSeconds));
         System.out.println("cpuNanosPerOp=" + (double) cpu / ops);
-        System.out.println("throughputByTenSeconds=" + Arrays.stream(opsBy10s).mapToObj(n -> Long.toString(n / 10))
+        System.out.println("throughputByTenSeconds=" + IntStream.range(0, opsBy10s.length)
+                // the last window is shorter when the run's length is not a multiple of 10 s
+                .mapToObj(i -> Long.toString(opsBy10s[i] / Math.min(10, seconds - 10L * i)))
                 .collect(Collectors.joining(",")));
         System.out.println("threads=" + Thread.activeCount());
         System.out.println("leakwatchThreads=" + Thread.getAllStackTraces().keySet().stream()
