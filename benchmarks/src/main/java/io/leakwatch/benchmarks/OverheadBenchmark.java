@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * after two minutes of the churn workload, from a class histogram against an unmonitored run). Configurations
  * alternate within each round, in an order rotated from round to round, so that the machine's drift and the
  * position in a round hit every configuration alike (DESIGN.md fact 12: unmonitored runs alone vary by 20% here).
- * The table gives, per configuration, the median over the rounds of the throughput ratio to the unmonitored run of the same round, the same for CPU time per operation (on a shared
- * machine the steadier measure: another tenant's load lowers throughput but adds no CPU time to our process), the
+ * The table gives, per configuration, the median over the rounds of the throughput ratio to the unmonitored run of
+ * the same round, the same for CPU time per operation (on a shared machine the steadier measure: another tenant's
+ * load lowers throughput but adds no CPU time to our process), the
  * allocation stalls the collector logged ({@code -Xlog:gc*}; ZGC logs "Allocation Stall" when an allocating
  * thread waits for a collection), the heap left after a final full collection and its excess over the unmonitored
  * run of the same round (what the configuration itself retains), and the shallow size of Leakwatch's and JFR's own
