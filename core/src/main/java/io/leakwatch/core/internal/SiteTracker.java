@@ -11,7 +11,7 @@ import io.leakwatch.core.StackFrame;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +31,9 @@ import java.util.TreeSet;
  * arriving in new snapshots and stay alive in later ones; objects of request churn die before the next snapshot,
  * and structures built at start-up stop arriving. An object is identified across snapshots by its allocation time
  * and type (the address JFR reports can change when the object moves). Memory is bounded by the number of
- * snapshots kept ({@value #MAX_SNAPSHOTS}) times the sampler's queue size. Not thread-safe.
+ * snapshots kept ({@value #MAX_SNAPSHOTS}) times the sampler's queue size; times are kept as nanoseconds since the
+ * epoch, since thousands of sightings with three {@link Instant}s each were a tenth of the monitor's footprint. Not
+ * thread-safe.
  *
  * <p>The JVM drops a dead object from its samples only when a collection processes it, so a sample seen in a
  * snapshot proves nothing until a collection has run between its allocation and that snapshot: before that, request
@@ -63,7 +65,7 @@ final class SiteTracker {
     private final ApplicationCode code;
     private final ContainerFinder finder;
     private final NavigableSet<Instant> snapshots = new TreeSet<>();
-    private final NavigableSet<Instant> collections = new TreeSet<>();
+    private final CollectionEnds collections = new CollectionEnds(MAX_COLLECTIONS);
     private final Map<SiteKey, Site> sites = new HashMap<>();
 
     /**
@@ -84,10 +86,7 @@ final class SiteTracker {
     /** Tells the tracker that a collection ended then: samples allocated before it and seen after it survived it. */
     void noteCollection(Instant end) {
         warmUp.noteTime(end);
-        collections.add(end);
-        if (collections.size() > MAX_COLLECTIONS) {
-            collections.pollFirst();
-        }
+        collections.add(nanos(end));
     }
 
     /** Adds one sample of one snapshot. Repeated samples (the same object in the same snapshot) are ignored. */
@@ -145,7 +144,7 @@ final class SiteTracker {
         Iterator<Site> iterator = sites.values().iterator();
         while (iterator.hasNext()) {
             Site site = iterator.next();
-            site.forgetBefore(oldest);
+            site.forgetBefore(nanos(oldest));
             if (site.isEmpty()) {
                 iterator.remove();
             }
@@ -164,13 +163,14 @@ final class SiteTracker {
         private String described = "";
 
         void record(ObjectSample sample, ContainerFinder finder) {
-            ObjectKey key = new ObjectKey(sample.allocationTime(), sample.objectType());
+            long allocatedAt = nanos(sample.allocationTime());
+            long observedAt = nanos(sample.observedAt());
+            ObjectKey key = new ObjectKey(allocatedAt, sample.objectType());
             Sighting sighting = objects.get(key);
             if (sighting == null) {
-                objects.put(key, new Sighting(sample.allocationTime(), sample.observedAt(), sample.observedAt(),
-                        sample.sizeBytes()));
+                objects.put(key, new Sighting(allocatedAt, observedAt, observedAt, sample.sizeBytes()));
             } else {
-                objects.put(key, sighting.seenAt(sample.observedAt()));
+                objects.put(key, sighting.seenAt(observedAt));
             }
             if (!sample.description().isEmpty()) {
                 described = sample.description();
@@ -187,10 +187,11 @@ final class SiteTracker {
             }
         }
 
-        void forgetBefore(Instant oldest) {
-            objects.values().removeIf(sighting -> sighting.last().isBefore(oldest));
+        void forgetBefore(long oldest) {
+            objects.values().removeIf(sighting -> sighting.last() < oldest);
+            Instant oldestTime = instant(oldest);
             for (TreeMap<Instant, Integer> sizes : containerSizes.values()) {
-                sizes.headMap(oldest, true).clear();
+                sizes.headMap(oldestTime, true).clear();
             }
             containerSizes.values().removeIf(Map::isEmpty);
             containers.keySet().retainAll(containerSizes.keySet());
@@ -201,50 +202,52 @@ final class SiteTracker {
         }
 
         SiteSummary summarize(List<Instant> times, Instant runStart, Instant warmUpEnd,
-                              NavigableSet<Instant> collections, ApplicationCode code) {
-            Instant latest = times.get(times.size() - 1);
-            List<Instant> afterWarmUp = times.stream().filter(t -> !t.isBefore(warmUpEnd)).toList();
-            Instant firstAfterWarmUp = afterWarmUp.isEmpty() ? latest : afterWarmUp.get(0);
+                              CollectionEnds collections, ApplicationCode code) {
+            long[] snapshotTimes = times.stream().mapToLong(SiteTracker::nanos).toArray();
+            long latest = snapshotTimes[snapshotTimes.length - 1];
+            long warmUpEnds = nanos(warmUpEnd);
+            long firstAfterWarmUp = Arrays.stream(snapshotTimes).filter(t -> t >= warmUpEnds).findFirst()
+                    .orElse(latest);
 
             int live = 0;
             int liveAtFirst = 0;
             int seenBefore = 0;
             int retained = 0;
             long liveBytes = 0;
-            Instant firstAllocation = null;
-            Instant oldestLive = null;
+            long firstAllocation = Long.MAX_VALUE;
+            long oldestLive = Long.MAX_VALUE;
             int survivorsNow = 0;
-            List<Instant> survivorAllocations = new ArrayList<>();
+            List<Long> survivorAllocations = new ArrayList<>();
             for (Sighting sighting : objects.values()) {
                 boolean aliveNow = sighting.aliveAt(latest);
                 if (aliveNow) {
                     live++;
                     liveBytes += Math.max(0, sighting.sizeBytes());
-                    oldestLive = min(oldestLive, sighting.allocationTime());
+                    oldestLive = Math.min(oldestLive, sighting.allocatedAt());
                     if (survivedBy(sighting, latest, collections)) {
                         survivorsNow++;
-                        survivorAllocations.add(sighting.allocationTime());
+                        survivorAllocations.add(sighting.allocatedAt());
                     }
                 }
                 if (sighting.aliveAt(firstAfterWarmUp) && survivedBy(sighting, firstAfterWarmUp, collections)) {
                     liveAtFirst++;
                 }
-                if (sighting.first().isBefore(latest) && survivedBy(sighting, sighting.first(), collections)) {
+                if (sighting.first() < latest && survivedBy(sighting, sighting.first(), collections)) {
                     seenBefore++;
                     if (aliveNow) {
                         retained++;
                     }
                 }
-                firstAllocation = min(firstAllocation, sighting.allocationTime());
+                firstAllocation = Math.min(firstAllocation, sighting.allocatedAt());
             }
             // A snapshot had arrivals when an object first seen in it was allocated after the snapshot before and
             // after the warm-up, and survived a collection by then.
-            Set<Instant> arrivals = new HashSet<>();
+            Set<Long> arrivals = new HashSet<>();
             for (Sighting sighting : objects.values()) {
-                int index = Collections.binarySearch(times, sighting.first());
-                if (index >= 1 && !sighting.first().isBefore(warmUpEnd) && !arrivals.contains(sighting.first())
-                        && sighting.allocationTime().isAfter(times.get(index - 1))
-                        && !sighting.allocationTime().isBefore(warmUpEnd)
+                int index = Arrays.binarySearch(snapshotTimes, sighting.first());
+                if (index >= 1 && sighting.first() >= warmUpEnds && !arrivals.contains(sighting.first())
+                        && sighting.allocatedAt() > snapshotTimes[index - 1]
+                        && sighting.allocatedAt() >= warmUpEnds
                         && survivedBy(sighting, sighting.first(), collections)) {
                     arrivals.add(sighting.first());
                 }
@@ -257,15 +260,17 @@ final class SiteTracker {
             boolean growing = survivorsNow > liveAtFirst || (point != null && point.grew());
             boolean accumulating = arrivalSnapshots >= MIN_ARRIVAL_SNAPSHOTS && retention >= MIN_RETENTION
                     && survivorsNow >= 2 && growing;
-            Duration oldestAge = oldestLive == null ? Duration.ZERO : Duration.between(oldestLive, latest);
+            Duration oldestAge = oldestLive == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(latest - oldestLive);
             boolean heldInOneContainer = point != null || !representative.hasReferenceChain();
-            boolean steady = heldInOneContainer && allocatedSteadily(survivorAllocations, runStart, latest);
+            boolean steady = heldInOneContainer && runStart != null
+                    && allocatedSteadily(survivorAllocations, nanos(runStart), latest);
             // The chain shown is the one the accumulation point was read from, so that its marks fall on its steps.
             List<ReferenceStep> chain = point != null ? point.chain() : representative.referenceChain();
             String root = shown != null ? shown.rootDescription() : representative.rootDescription();
             List<StackFrame> stack = shown != null ? shown.stack() : representative.allocationStack();
+            Instant firstAllocated = firstAllocation == Long.MAX_VALUE ? null : instant(firstAllocation);
             return new SiteSummary(representative.objectType(), stack, chain, root, point, live, liveAtFirst,
-                    arrivalSnapshots, retention, liveBytes, firstAllocation, oldestAge, accumulating, steady,
+                    arrivalSnapshots, retention, liveBytes, firstAllocated, oldestAge, accumulating, steady,
                     exampleValue, code.firstApplicationFrame(stack));
         }
 
@@ -276,14 +281,13 @@ final class SiteTracker {
          * structure built at start-up only early ones; one emission of samples at the end of a recording is enough
          * to tell them from a leak, if not to prove one.
          */
-        private static boolean allocatedSteadily(List<Instant> allocations, Instant runStart, Instant latest) {
+        private static boolean allocatedSteadily(List<Long> allocations, long runStart, long latest) {
             int m = allocations.size();
-            if (m < MIN_STEADY_SAMPLES || runStart == null || !latest.isAfter(runStart)) {
+            if (m < MIN_STEADY_SAMPLES || latest <= runStart) {
                 return false;
             }
-            double span = Duration.between(runStart, latest).toNanos();
-            double[] u = allocations.stream().mapToDouble(a -> Duration.between(runStart, a).toNanos() / span)
-                    .sorted().toArray();
+            double span = latest - runStart;
+            double[] u = allocations.stream().mapToDouble(a -> (a - runStart) / span).sorted().toArray();
             double distance = 0;
             for (int i = 0; i < m; i++) {
                 distance = Math.max(distance, Math.max((i + 1.0) / m - u[i], u[i] - (double) i / m));
@@ -313,9 +317,8 @@ final class SiteTracker {
         }
 
         /** Whether a collection ran between the object's allocation and {@code seenAt}, so that its sighting counts. */
-        private static boolean survivedBy(Sighting sighting, Instant seenAt, NavigableSet<Instant> collections) {
-            Instant after = collections.higher(sighting.allocationTime());
-            return after != null && !after.isAfter(seenAt);
+        private static boolean survivedBy(Sighting sighting, long seenAt, CollectionEnds collections) {
+            return collections.anyAfterUntil(sighting.allocatedAt(), seenAt);
         }
 
         private static boolean preferredRepresentative(ObjectSample candidate, ObjectSample current) {
@@ -324,25 +327,28 @@ final class SiteTracker {
             }
             return !candidate.observedAt().isBefore(current.observedAt());
         }
-
-        private static Instant min(Instant a, Instant b) {
-            return a == null || b.isBefore(a) ? b : a;
-        }
     }
 
-    private record ObjectKey(Instant allocationTime, String type) {
+    private static long nanos(Instant time) {
+        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
     }
 
-    /** When one sampled object was first and last seen. */
-    private record Sighting(Instant allocationTime, Instant first, Instant last, long sizeBytes) {
-        Sighting seenAt(Instant observedAt) {
-            Instant newFirst = observedAt.isBefore(first) ? observedAt : first;
-            Instant newLast = observedAt.isAfter(last) ? observedAt : last;
-            return new Sighting(allocationTime, newFirst, newLast, sizeBytes);
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** A sampled object: its allocation time, in nanoseconds since the epoch, and its type. */
+    private record ObjectKey(long allocatedAt, String type) {
+    }
+
+    /** When one sampled object was allocated and first and last seen, in nanoseconds since the epoch. */
+    private record Sighting(long allocatedAt, long first, long last, long sizeBytes) {
+        Sighting seenAt(long observedAt) {
+            return new Sighting(allocatedAt, Math.min(first, observedAt), Math.max(last, observedAt), sizeBytes);
         }
 
-        boolean aliveAt(Instant time) {
-            return !first.isAfter(time) && !last.isBefore(time);
+        boolean aliveAt(long time) {
+            return first <= time && last >= time;
         }
     }
 
