@@ -60,6 +60,8 @@ final class SiteTracker {
     static final double KS_CRITICAL_AT_5_PERCENT = 1.36;
     /** Survivors of a steady site must include allocations in the first and in the last quarter of the run. */
     static final double STEADY_COVERAGE = 0.25;
+    /** The last whole second whose nanoseconds since the epoch fit in a {@code long}, either side of the epoch. */
+    private static final long LAST_NANOSECOND_SECOND = Long.MAX_VALUE / 1_000_000_000L - 1;
 
     private final WarmUpClock warmUp;
     private final ApplicationCode code;
@@ -329,8 +331,13 @@ final class SiteTracker {
         }
     }
 
+    /**
+     * Nanoseconds since the epoch, saturated outside the years 1677-2262 that a {@code long} can hold: a damaged
+     * recording can carry any time, and it must not stop the analysis.
+     */
     private static long nanos(Instant time) {
-        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
+        long seconds = Math.max(-LAST_NANOSECOND_SECOND, Math.min(LAST_NANOSECOND_SECOND, time.getEpochSecond()));
+        return seconds * 1_000_000_000L + time.getNano();
     }
 
     private static Instant instant(long nanos) {

@@ -220,4 +220,16 @@ class SiteTrackerTest {
         assertThat(tracker.snapshotCount()).isEqualTo(SiteTracker.MAX_SNAPSHOTS);
         assertThat(tracker.summaries()).hasSize(1);
     }
+
+    @Test
+    void aTimeBeyondWhatNanosecondsCanHoldDoesNotStopTheTracker() {
+        SiteTracker tracker = new SiteTracker(new WarmUpClock(Duration.ZERO));
+        tracker.noteCollection(T0.plusSeconds(1));
+        tracker.record(new ObjectSample("com.example.Damaged", 1, Instant.MIN, T0.plusSeconds(2), 64, -1, 0,
+                LISTENER_SITE, List.of(), ""));
+        tracker.record(new ObjectSample("com.example.Damaged", 2, T0, Instant.MAX, 64, -1, 0, LISTENER_SITE,
+                List.of(), ""));
+
+        assertThat(tracker.summaries()).extracting(SiteSummary::objectType).containsOnly("com.example.Damaged");
+    }
 }
