@@ -77,7 +77,9 @@ final class GcStatisticsTracker {
     }
 
     private GcWindowStatistics summarize(String name, Instant from, WindowAccumulator sum) {
-        double seconds = Duration.between(from, latest).toNanos() / 1e9;
+        // Not toNanos(): between a damaged recording's times it overflows, and the statistics must still come out.
+        Duration span = Duration.between(from, latest);
+        double seconds = span.getSeconds() + span.getNano() / 1e9;
         double share = seconds > 0 ? Math.min(1.0, sum.pauseNanos() / 1e9 / seconds) : 0;
         double allocation = seconds > 0 ? sum.allocatedBytes() / seconds : 0;
         double promotion = seconds > 0 ? sum.promotedBytes() / seconds : 0;

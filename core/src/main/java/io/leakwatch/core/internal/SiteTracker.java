@@ -60,8 +60,6 @@ final class SiteTracker {
     static final double KS_CRITICAL_AT_5_PERCENT = 1.36;
     /** Survivors of a steady site must include allocations in the first and in the last quarter of the run. */
     static final double STEADY_COVERAGE = 0.25;
-    /** The last whole second whose nanoseconds since the epoch fit in a {@code long}, either side of the epoch. */
-    private static final long LAST_NANOSECOND_SECOND = Long.MAX_VALUE / 1_000_000_000L - 1;
 
     private final WarmUpClock warmUp;
     private final ApplicationCode code;
@@ -88,7 +86,7 @@ final class SiteTracker {
     /** Tells the tracker that a collection ended then: samples allocated before it and seen after it survived it. */
     void noteCollection(Instant end) {
         warmUp.noteTime(end);
-        collections.add(nanos(end));
+        collections.add(EpochNanos.of(end));
     }
 
     /** Adds one sample of one snapshot. Repeated samples (the same object in the same snapshot) are ignored. */
@@ -119,14 +117,14 @@ final class SiteTracker {
         }
         Instant warmUpEnd = warmUp.end();
         Instant runStart = warmUp.start();
-        List<Instant> times = new ArrayList<>(snapshots);
-        List<Instant> untilPrevious = times.subList(0, times.size() - 1);
+        long[] times = snapshots.stream().mapToLong(EpochNanos::of).toArray();
+        long[] untilPrevious = Arrays.copyOf(times, times.length - 1);
         for (Map.Entry<SiteKey, Site> entry : sites.entrySet()) {
             SiteSummary summary = entry.getValue().summarize(times, runStart, warmUpEnd, collections, code);
             // The JVM's samples of one snapshot can reach a live stream in two flushes; until the rest arrives, a
             // site missing from the latest snapshot looks dead (seen live under ZGC: a LEAK withdrawn for a second).
             // So a site that accumulated up to the previous snapshot is summarized as of that one.
-            if (!summary.accumulating() && !untilPrevious.isEmpty()) {
+            if (!summary.accumulating() && untilPrevious.length > 0) {
                 SiteSummary previous = entry.getValue().summarize(untilPrevious, runStart, warmUpEnd, collections,
                         code);
                 if (previous.accumulating()) {
@@ -146,7 +144,7 @@ final class SiteTracker {
         Iterator<Site> iterator = sites.values().iterator();
         while (iterator.hasNext()) {
             Site site = iterator.next();
-            site.forgetBefore(nanos(oldest));
+            site.forgetBefore(EpochNanos.of(oldest));
             if (site.isEmpty()) {
                 iterator.remove();
             }
@@ -165,8 +163,8 @@ final class SiteTracker {
         private String described = "";
 
         void record(ObjectSample sample, ContainerFinder finder) {
-            long allocatedAt = nanos(sample.allocationTime());
-            long observedAt = nanos(sample.observedAt());
+            long allocatedAt = EpochNanos.of(sample.allocationTime());
+            long observedAt = EpochNanos.of(sample.observedAt());
             ObjectKey key = new ObjectKey(allocatedAt, sample.objectType());
             Sighting sighting = objects.get(key);
             if (sighting == null) {
@@ -191,7 +189,7 @@ final class SiteTracker {
 
         void forgetBefore(long oldest) {
             objects.values().removeIf(sighting -> sighting.last() < oldest);
-            Instant oldestTime = instant(oldest);
+            Instant oldestTime = EpochNanos.toInstant(oldest);
             for (TreeMap<Instant, Integer> sizes : containerSizes.values()) {
                 sizes.headMap(oldestTime, true).clear();
             }
@@ -203,11 +201,11 @@ final class SiteTracker {
             return objects.isEmpty();
         }
 
-        SiteSummary summarize(List<Instant> times, Instant runStart, Instant warmUpEnd,
+        /** This site as of the latest of {@code snapshotTimes}, in nanoseconds since the epoch, ascending. */
+        SiteSummary summarize(long[] snapshotTimes, Instant runStart, Instant warmUpEnd,
                               CollectionEnds collections, ApplicationCode code) {
-            long[] snapshotTimes = times.stream().mapToLong(SiteTracker::nanos).toArray();
             long latest = snapshotTimes[snapshotTimes.length - 1];
-            long warmUpEnds = nanos(warmUpEnd);
+            long warmUpEnds = EpochNanos.of(warmUpEnd);
             long firstAfterWarmUp = Arrays.stream(snapshotTimes).filter(t -> t >= warmUpEnds).findFirst()
                     .orElse(latest);
 
@@ -265,12 +263,12 @@ final class SiteTracker {
             Duration oldestAge = oldestLive == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(latest - oldestLive);
             boolean heldInOneContainer = point != null || !representative.hasReferenceChain();
             boolean steady = heldInOneContainer && runStart != null
-                    && allocatedSteadily(survivorAllocations, nanos(runStart), latest);
+                    && allocatedSteadily(survivorAllocations, EpochNanos.of(runStart), latest);
             // The chain shown is the one the accumulation point was read from, so that its marks fall on its steps.
             List<ReferenceStep> chain = point != null ? point.chain() : representative.referenceChain();
             String root = shown != null ? shown.rootDescription() : representative.rootDescription();
             List<StackFrame> stack = shown != null ? shown.stack() : representative.allocationStack();
-            Instant firstAllocated = firstAllocation == Long.MAX_VALUE ? null : instant(firstAllocation);
+            Instant firstAllocated = firstAllocation == Long.MAX_VALUE ? null : EpochNanos.toInstant(firstAllocation);
             return new SiteSummary(representative.objectType(), stack, chain, root, point, live, liveAtFirst,
                     arrivalSnapshots, retention, liveBytes, firstAllocated, oldestAge, accumulating, steady,
                     exampleValue, code.firstApplicationFrame(stack));
@@ -329,19 +327,6 @@ final class SiteTracker {
             }
             return !candidate.observedAt().isBefore(current.observedAt());
         }
-    }
-
-    /**
-     * Nanoseconds since the epoch, saturated outside the years 1677-2262 that a {@code long} can hold: a damaged
-     * recording can carry any time, and it must not stop the analysis.
-     */
-    private static long nanos(Instant time) {
-        long seconds = Math.max(-LAST_NANOSECOND_SECOND, Math.min(LAST_NANOSECOND_SECOND, time.getEpochSecond()));
-        return seconds * 1_000_000_000L + time.getNano();
-    }
-
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     /** A sampled object: its allocation time, in nanoseconds since the epoch, and its type. */

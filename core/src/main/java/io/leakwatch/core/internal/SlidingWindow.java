@@ -62,7 +62,6 @@ final class SlidingWindow {
     }
 
     private long bucketIndex(Instant time) {
-        long nanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
-        return Math.floorDiv(nanos, bucketNanos);
+        return Math.floorDiv(EpochNanos.of(time), bucketNanos);
     }
 }

@@ -56,6 +56,17 @@ class GcStatisticsTrackerTest {
     }
 
     @Test
+    void aCollectionTimeBeyondWhatNanosecondsCanHoldDoesNotStopTheTracker() {
+        GcStatisticsTracker tracker = new GcStatisticsTracker(List.of(Duration.ofMinutes(1)));
+        tracker.record(cycle(1, GcKind.YOUNG, 10, 10, 100, 20));
+        GcEvent damaged = new GcEvent(2, "G1New", GcKind.YOUNG, "test", Instant.parse("+100000-01-01T00:00:00Z"),
+                Duration.ofMillis(5), Duration.ofMillis(5));
+        tracker.record(new GcCycle(damaged, 110 * MB, 30 * MB, 256 * MB, 256 * MB));
+
+        assertThat(tracker.statistics()).isNotEmpty();
+    }
+
+    @Test
     void collectionsOlderThanTheWindowDropOutButStayInTheRun() {
         GcStatisticsTracker tracker = new GcStatisticsTracker(List.of(Duration.ofMinutes(1)));
         for (int i = 0; i < 5; i++) {
