@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,8 +70,9 @@ public final class Engine {
     private final KindJudge kindJudge;
     private final GrowthLatch growth;
     private final Map<Long, PendingCycle> pending = new LinkedHashMap<>();
-    private final Set<Long> completed = new LinkedHashSet<>();
-    private final Set<Instant> histogramTimes = new LinkedHashSet<>();
+    private final LatestLongs completed = new LatestLongs(COMPLETED_MEMORY);
+    /** When the histograms already recorded were taken, in nanoseconds since the epoch. */
+    private final LatestLongs histogramTimes = new LatestLongs(COMPLETED_MEMORY);
     private long collections;
     private long objectSamples;
     private long duplicates;
@@ -148,14 +148,9 @@ public final class Engine {
 
     public void accept(ClassHistogram histogram) {
         noteTime(histogram.time());
-        if (!histogramTimes.add(histogram.time())) {
+        if (!histogramTimes.add(EpochNanos.of(histogram.time()))) {
             duplicates++;
             return;
-        }
-        if (histogramTimes.size() > COMPLETED_MEMORY) {
-            Iterator<Instant> oldest = histogramTimes.iterator();
-            oldest.next();
-            oldest.remove();
         }
         types.record(histogram);
         liveSet.record(histogram);
@@ -382,11 +377,6 @@ public final class Engine {
 
     private void complete(long gcId, PendingCycle cycle) {
         completed.add(gcId);
-        if (completed.size() > COMPLETED_MEMORY) {
-            Iterator<Long> oldest = completed.iterator();
-            oldest.next();
-            oldest.remove();
-        }
         long before = cycle.before == null ? -1 : cycle.before.heapUsedBytes();
         long after = cycle.after == null ? -1 : cycle.after.heapUsedBytes();
         long committed = cycle.after == null ? 0 : cycle.after.heapCommittedBytes();

@@ -65,7 +65,7 @@ final class SiteTracker {
     private final ApplicationCode code;
     private final ContainerFinder finder;
     private final NavigableSet<Instant> snapshots = new TreeSet<>();
-    private final CollectionEnds collections = new CollectionEnds(MAX_COLLECTIONS);
+    private final LatestLongs collections = new LatestLongs(MAX_COLLECTIONS);
     private final Map<SiteKey, Site> sites = new HashMap<>();
 
     /**
@@ -165,7 +165,10 @@ final class SiteTracker {
         void record(ObjectSample sample, ContainerFinder finder) {
             long allocatedAt = EpochNanos.of(sample.allocationTime());
             long observedAt = EpochNanos.of(sample.observedAt());
-            ObjectKey key = new ObjectKey(allocatedAt, sample.objectType());
+            // Each sample brings its own copy of the type's name; thousands of keys share the representative's.
+            String type = representative != null && representative.objectType().equals(sample.objectType())
+                    ? representative.objectType() : sample.objectType();
+            ObjectKey key = new ObjectKey(allocatedAt, type);
             Sighting sighting = objects.get(key);
             if (sighting == null) {
                 objects.put(key, new Sighting(allocatedAt, observedAt, observedAt, sample.sizeBytes()));
@@ -203,7 +206,7 @@ final class SiteTracker {
 
         /** This site as of the latest of {@code snapshotTimes}, in nanoseconds since the epoch, ascending. */
         SiteSummary summarize(long[] snapshotTimes, Instant runStart, Instant warmUpEnd,
-                              CollectionEnds collections, ApplicationCode code) {
+                              LatestLongs collections, ApplicationCode code) {
             long latest = snapshotTimes[snapshotTimes.length - 1];
             long warmUpEnds = EpochNanos.of(warmUpEnd);
             long firstAfterWarmUp = Arrays.stream(snapshotTimes).filter(t -> t >= warmUpEnds).findFirst()
@@ -317,7 +320,7 @@ final class SiteTracker {
         }
 
         /** Whether a collection ran between the object's allocation and {@code seenAt}, so that its sighting counts. */
-        private static boolean survivedBy(Sighting sighting, long seenAt, CollectionEnds collections) {
+        private static boolean survivedBy(Sighting sighting, long seenAt, LatestLongs collections) {
             return collections.anyAfterUntil(sighting.allocatedAt(), seenAt);
         }
 

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CollectionEndsTest {
+class LatestLongsTest {
     @Test
     void findsTheFirstCollectionAfterATimeWhateverTheOrderOfArrival() {
-        CollectionEnds ends = new CollectionEnds(8);
+        LatestLongs ends = new LatestLongs(8);
         ends.add(30);
         ends.add(10);
         ends.add(20);
@@ -21,14 +21,19 @@ class CollectionEndsTest {
 
     @Test
     void whenFullDropsTheOldestAndIgnoresOlderOnes() {
-        CollectionEnds ends = new CollectionEnds(3);
-        ends.add(10);
+        LatestLongs ends = new LatestLongs(3);
+        assertThat(ends.add(10)).isTrue();
         ends.add(20);
         ends.add(30);
-        ends.add(40); // 10 dropped
-        ends.add(5); // older than everything kept
-        ends.add(25); // 20 dropped
+        assertThat(ends.add(40)).isTrue(); // 10 dropped
+        assertThat(ends.add(5)).isFalse(); // older than everything kept
+        assertThat(ends.add(25)).isTrue(); // 20 dropped
+        assertThat(ends.add(25)).isFalse();
 
+        assertThat(ends.contains(10)).isFalse();
+        assertThat(ends.contains(20)).isFalse();
+        assertThat(ends.contains(25)).isTrue();
+        assertThat(ends.contains(40)).isTrue();
         assertThat(ends.anyAfterUntil(0, 24)).isFalse();
         assertThat(ends.anyAfterUntil(0, 25)).isTrue();
         assertThat(ends.anyAfterUntil(25, 30)).isTrue();
