@@ -25,17 +25,23 @@ public final class Benchmarks {
         System.out.printf("# %s on %d cores, %d MB RAM visible to the JVM, Java %s%n", args[0],
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.version());
-        switch (args[0]) {
-            case "detection" -> DetectionBenchmark.run(rest);
-            case "overhead" -> OverheadBenchmark.run(rest);
-            case "offline" -> OfflineSpeedBenchmark.run(rest);
-            case "soak" -> SoakBenchmark.run(rest);
-            case "kind-cost" -> KindCostBenchmark.run(rest);
-            case "replay" -> ReplayBenchmark.run(rest);
-            default -> {
-                System.err.println("unknown benchmark: " + args[0]);
-                System.exit(2);
+        try {
+            switch (args[0]) {
+                case "detection" -> DetectionBenchmark.run(rest);
+                case "overhead" -> OverheadBenchmark.run(rest);
+                case "offline" -> OfflineSpeedBenchmark.run(rest);
+                case "soak" -> SoakBenchmark.run(rest);
+                case "kind-cost" -> KindCostBenchmark.run(rest);
+                case "replay" -> ReplayBenchmark.run(rest);
+                default -> {
+                    System.err.println("unknown benchmark: " + args[0]);
+                    System.exit(2);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            // A scenario, collector or number the benchmark does not know: say which, without a stack trace.
+            System.err.println(args[0] + ": " + e.getMessage());
+            System.exit(2);
         }
     }
 }
