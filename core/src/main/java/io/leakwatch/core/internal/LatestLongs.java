@@ -6,14 +6,19 @@ import java.util.Arrays;
  * The largest distinct values added, at most a fixed number of them, sorted in one array: the engine's memory of
  * collection ends, GC ids and inspection times (in nanoseconds since the epoch). A long-running service has
  * thousands of collections, and a set of boxed values costs 64 to 72 bytes for each one's 8. When full, the smallest
- * is dropped. Values arrive nearly in order, so adding one moves few elements. Not thread-safe.
+ * is dropped. Values arrive nearly in order, so adding one moves few elements. The array grows to the capacity as
+ * values arrive (inspections come a few a minute, and 4,096 of them would be 32 KB held from the start). Not
+ * thread-safe.
  */
 final class LatestLongs {
-    private final long[] values;
+    private static final int INITIAL_LENGTH = 64;
+    private final int capacity;
+    private long[] values;
     private int size;
 
     LatestLongs(int capacity) {
-        this.values = new long[capacity];
+        this.capacity = capacity;
+        this.values = new long[Math.min(capacity, INITIAL_LENGTH)];
     }
 
     /**
@@ -26,6 +31,9 @@ final class LatestLongs {
             return false;
         }
         int insertion = -index - 1;
+        if (size == values.length && size < capacity) {
+            values = Arrays.copyOf(values, Math.min(capacity, 2 * size));
+        }
         if (size == values.length) {
             if (insertion == 0) {
                 return false;

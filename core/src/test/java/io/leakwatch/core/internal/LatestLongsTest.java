@@ -40,4 +40,20 @@ class LatestLongsTest {
         assertThat(ends.anyAfterUntil(30, 39)).isFalse();
         assertThat(ends.anyAfterUntil(30, 40)).isTrue();
     }
+
+    @Test
+    void growsToItsCapacityAndKeepsTheLargest() {
+        LatestLongs values = new LatestLongs(1000);
+        for (long value = 2999; value >= 0; value--) {
+            values.add(value); // descending: each new one is the smallest, the worst case for the array
+        }
+        for (long value = 3000; value < 5000; value++) {
+            values.add(value);
+        }
+
+        assertThat(values.contains(3999)).isFalse();
+        assertThat(values.contains(4000)).isTrue();
+        assertThat(values.contains(4999)).isTrue();
+        assertThat(values.anyAfterUntil(0, 3999)).isFalse();
+    }
 }
