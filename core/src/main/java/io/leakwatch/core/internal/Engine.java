@@ -50,7 +50,7 @@ import java.util.Set;
 public final class Engine {
     /** A collection still waiting for its other half is given up once this many newer ones have completed. */
     private static final int PENDING_LIMIT = 64;
-    /** How many completed GC ids are remembered to recognise repeats. */
+    /** How many completed GC ids, and how many inspection times, are remembered to recognise repeats. */
     private static final int COMPLETED_MEMORY = 4096;
 
     private final AnalyzerConfig config;
