@@ -18,8 +18,9 @@ import java.util.Locale;
 /**
  * Replays a recording as the live monitor reads its stream: the events go through the monitor's own handlers into
  * the analyzer at the production defaults, and the analysis is taken at every flush of the file. Prints a line
- * whenever the verdict or its findings change, and every {@value #EVERY_SECONDS} s otherwise: seconds since the
- * first analysis, verdict, rule ids, reason. Used to see when, and by which rule, the engine decides on the events of
+ * whenever the verdict, its findings or whether growth is suspected change, and every {@value #EVERY_SECONDS} s
+ * otherwise: seconds since the first analysis, verdict, rule ids, whether growth is suspected and the projected
+ * exhaustion (which together say how soon the live monitor wants its next heap inspection), reason. Used to see when, and by which rule, the engine decides on the events of
  * a benchmark run, and to compare engines on the same events (what the live probes would then have done differently
  * is not replayed).
  *
@@ -61,11 +62,14 @@ final class ReplayBenchmark {
                 }
                 long seconds = Duration.between(first[0], analysis.to()).toSeconds();
                 List<String> rules = analysis.findings().stream().map(finding -> finding.rule().id()).toList();
-                String state = analysis.verdict() + " " + rules;
+                String state = analysis.verdict() + " " + rules + (analysis.growthSuspected() ? " suspected" : "");
                 if (!state.equals(printed[0]) || seconds - printedAt[0] >= EVERY_SECONDS) {
                     printed[0] = state;
                     printedAt[0] = seconds;
-                    System.out.printf(Locale.ROOT, "%5d s  %s  %s%n", seconds, state, analysis.reason());
+                    String exhaustion = analysis.projectedExhaustion() == null ? ""
+                            : " (exhaustion in " + analysis.projectedExhaustion().toSeconds() + " s)";
+                    System.out.printf(Locale.ROOT, "%5d s  %s%s  %s%n", seconds, state, exhaustion,
+                            analysis.reason());
                 }
             });
             stream.start();
