@@ -225,13 +225,14 @@ class AnalyzerVerdictTest {
     @Test
     void aHeapChurningAtItsLimitProjectsNoExhaustionFromTheHeapAfterYoungCollections() {
         // Allocation churn under G1 at -Xmx256m: 25 young collections promote garbage from 72 to 247 MB, then a full
-        // one frees it, five times a second for two minutes (15,600 collections). The heap after collections keeps
-        // one resolution over the run, so its trend spans the run and follows the flat live set; merged from the
-        // latest seconds only, it rose by 1.4 GB/min between sawtooth peaks and projected exhaustion in 3 s.
+        // one frees it, about three times a second for three minutes (15,600 collections). The heap after
+        // collections keeps one resolution over the run, so its trend spans the run and follows the flat live set;
+        // merged from the latest seconds only, it rose by 1.4 GB/min between sawtooth peaks and projected exhaustion
+        // in 3 s.
         SyntheticRun run = new SyntheticRun();
         Random random = new Random(7);
         for (int cycle = 0; cycle < 600; cycle++) {
-            double start = cycle * 0.2;
+            double start = cycle * 0.3; // the full collection's 80 ms pause ends before the next young one
             for (int young = 1; young <= 25; young++) {
                 run.young(start + young * 0.007, 80 * MB + young * 7 * MB, 72 * MB + young * 7 * MB);
             }
