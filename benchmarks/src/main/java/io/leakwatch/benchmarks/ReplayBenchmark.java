@@ -20,9 +20,9 @@ import java.util.Locale;
  * the analyzer at the production defaults, and the analysis is taken at every flush of the file. Prints a line
  * whenever the verdict, its findings or whether growth is suspected change, and every {@value #EVERY_SECONDS} s
  * otherwise: seconds since the first analysis, verdict, rule ids, whether growth is suspected and the projected
- * exhaustion (which together say how soon the live monitor wants its next heap inspection), reason. Used to see when, and by which rule, the engine decides on the events of
- * a benchmark run, and to compare engines on the same events (what the live probes would then have done differently
- * is not replayed).
+ * exhaustion (which together say how soon the live monitor wants its next heap inspection), reason. Used to see
+ * when, and by which rule, the engine decides on the events of a benchmark run, and to compare engines on the same
+ * events (what the live probes would then have done differently is not replayed).
  *
  * <p>Usage: {@code replay FILE...}.
  */

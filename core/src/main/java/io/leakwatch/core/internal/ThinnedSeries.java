@@ -2,6 +2,7 @@ package io.leakwatch.core.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -87,21 +88,20 @@ final class ThinnedSeries<T> {
 
     /** The points kept and the pending one, in time order. */
     List<T> points() {
-        List<T> result = new ArrayList<>(points.size() + 1);
-        result.addAll(points);
-        if (pending != null) {
-            result.add(pending);
-        }
-        return List.copyOf(result);
+        return pointsSince(Instant.MIN);
     }
 
+    /** Those of {@link #points()} at or after {@code start}. */
     List<T> pointsSince(Instant start) {
-        List<T> result = new ArrayList<>();
-        for (T point : points()) {
+        List<T> result = new ArrayList<>(points.size() + 1);
+        for (T point : points) {
             if (!time.apply(point).isBefore(start)) {
                 result.add(point);
             }
         }
-        return result;
+        if (pending != null && !time.apply(pending).isBefore(start)) {
+            result.add(pending);
+        }
+        return Collections.unmodifiableList(result);
     }
 }

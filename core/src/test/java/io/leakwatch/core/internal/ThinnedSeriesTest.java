@@ -70,17 +70,19 @@ class ThinnedSeriesTest {
 
     @Test
     void latePointsNeitherCrowdTheSeriesNorDoubleItsStride() {
-        // Counts what each kept point stands for; every tenth point comes a second late.
+        // Counts what each kept point stands for; from 400 s on, every tenth point is stamped 400 s in the past,
+        // before the latest kept point, so each takes the late path.
         ThinnedSeries<Counted> series = new ThinnedSeries<>(8,
                 (a, b) -> new Counted(a.time(), a.count() + b.count()), Counted::time);
         for (int i = 0; i < 1000; i++) {
-            series.add(new Counted(T0.plusSeconds(i % 10 == 9 ? i - 2 : i), 1));
+            series.add(new Counted(T0.plusSeconds(i >= 400 && i % 10 == 9 ? i - 400 : i), 1));
         }
 
         List<Counted> points = series.points();
         assertThat(points).hasSizeLessThanOrEqualTo(8);
         assertThat(points.stream().mapToLong(Counted::count).sum()).isEqualTo(1000);
-        // In order, 1,000 points end at a stride of 128 (seven groups and 104 pending); late ones change that little.
+        // In order, 1,000 points end at a stride of 128 (seven groups and 104 pending); the late ones add a few to
+        // the groups they join. Given slots of their own, they doubled the stride to 512 and left groups of 2 to 512.
         assertThat(points.subList(0, points.size() - 1)).allSatisfy(p -> assertThat(p.count()).isBetween(120L, 160L));
         assertThat(points).isSortedAccordingTo(java.util.Comparator.comparing(Counted::time));
     }
