@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Live overhead. Each workload runs in child JVMs of the chosen JDK and collector in each configuration: no
- * monitoring ({@code none}), the Leakwatch agent at its defaults ({@code leakwatch}), plain JFR at its default
+ * monitoring ({@code none}), the Leakwatch agent at its defaults ({@code leakwatch}) and, to tell what its heap
+ * inspections cost from the rest of its work, with them off ({@code leakwatch-no-inspections}), plain JFR at its default
  * settings ({@code jfr-default}, {@code -XX:StartFlightRecording}), optionally at its profile settings
  * ({@code jfr-profile}) and, to tell what the monitor's footprint costs from what its work costs, no monitoring with
  * as much heap kept live as the monitor keeps ({@code ballast}, {@code --ballast MB}, default 9: what it retained
@@ -54,8 +55,8 @@ import java.util.stream.Stream;
  */
 final class OverheadBenchmark {
     private static final List<String> WORKLOADS = List.of("allocation", "realistic", "churn", "servlet");
-    private static final List<String> CONFIGURATIONS = List.of("none", "leakwatch", "jfr-default", "jfr-profile",
-            "ballast");
+    private static final List<String> CONFIGURATIONS = List.of("none", "leakwatch", "leakwatch-no-inspections",
+            "jfr-default", "jfr-profile", "ballast");
     private static final Map<String, String> COLLECTORS = Map.of("G1GC", "-XX:+UseG1GC",
             "ParallelGC", "-XX:+UseParallelGC", "SerialGC", "-XX:+UseSerialGC", "ZGC", "-XX:+UseZGC");
     private static final int MIN_ROUNDS_FOR_A_MEDIAN = 10;
@@ -108,6 +109,8 @@ final class OverheadBenchmark {
                 COLLECTORS.get(options.collector()), "-Xlog:gc*:file=" + dir.resolve("gc.log")));
         switch (configuration) {
             case "leakwatch" -> jvm.add("-javaagent:" + options.agent() + "=dir=" + dir.resolve("leakwatch"));
+            case "leakwatch-no-inspections" -> jvm.add("-javaagent:" + options.agent() + "=dir="
+                    + dir.resolve("leakwatch") + ",inspection=off");
             case "jfr-default" -> jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("jfr.jfr")
                     + ",settings=default");
             case "jfr-profile" -> jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("jfr.jfr")
