@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * Live overhead. Each workload runs in child JVMs of the chosen JDK and collector in each configuration: no
  * monitoring ({@code none}), the Leakwatch agent at its defaults ({@code leakwatch}) and, to tell what its heap
- * inspections cost from the rest of its work, with them off ({@code leakwatch-no-inspections}), plain JFR at its default
+ * inspections cost from the rest of its work, with them off ({@code leakwatch-no-inspections}), another build's agent
+ * at its defaults ({@code leakwatch-baseline}, {@code --baseline-agent JAR}: a change against the build before it,
+ * side by side in the same rounds), plain JFR at its default
  * settings ({@code jfr-default}, {@code -XX:StartFlightRecording}), optionally at its profile settings
  * ({@code jfr-profile}) and, to tell what the monitor's footprint costs from what its work costs, no monitoring with
  * as much heap kept live as the monitor keeps ({@code ballast}, {@code --ballast MB}, default 9: what it retained
@@ -56,7 +58,7 @@ import java.util.stream.Stream;
 final class OverheadBenchmark {
     private static final List<String> WORKLOADS = List.of("allocation", "realistic", "churn", "servlet");
     private static final List<String> CONFIGURATIONS = List.of("none", "leakwatch", "leakwatch-no-inspections",
-            "jfr-default", "jfr-profile", "ballast");
+            "leakwatch-baseline", "jfr-default", "jfr-profile", "ballast");
     private static final Map<String, String> COLLECTORS = Map.of("G1GC", "-XX:+UseG1GC",
             "ParallelGC", "-XX:+UseParallelGC", "SerialGC", "-XX:+UseSerialGC", "ZGC", "-XX:+UseZGC");
     private static final int MIN_ROUNDS_FOR_A_MEDIAN = 10;
@@ -68,7 +70,7 @@ final class OverheadBenchmark {
 
     /** The settings of one run of the benchmark, from its options. */
     private record Options(int rounds, long seconds, long warmUp, Path jdk, String collector, List<String> workloads,
-                           List<String> configurations, Path agent, long ballastMegabytes) {
+                           List<String> configurations, Path agent, Path baselineAgent, long ballastMegabytes) {
     }
 
     static void run(String[] args) throws Exception {
@@ -76,9 +78,9 @@ final class OverheadBenchmark {
         Path work = Files.createTempDirectory("leakwatch-overhead");
         Path workloadsJar = besideThisJar("leakwatch-workloads.jar");
         System.out.printf("# JDK %s (%s), %s, %d rounds of %d s per workload and configuration, the first %d s not"
-                        + " measured, agent %s%n", javaVersion(options.jdk()), options.jdk(),
+                        + " measured, agent %s%s%n", javaVersion(options.jdk()), options.jdk(),
                 COLLECTORS.get(options.collector()), options.rounds(), options.seconds(), options.warmUp(),
-                options.agent().getFileName());
+                options.agent(), options.baselineAgent() == null ? "" : ", baseline agent " + options.baselineAgent());
         if (options.rounds() < MIN_ROUNDS_FOR_A_MEDIAN) {
             System.out.printf("# fewer than %d rounds: a smoke run, not a measurement%n", MIN_ROUNDS_FOR_A_MEDIAN);
         }
@@ -111,6 +113,8 @@ final class OverheadBenchmark {
             case "leakwatch" -> jvm.add("-javaagent:" + options.agent() + "=dir=" + dir.resolve("leakwatch"));
             case "leakwatch-no-inspections" -> jvm.add("-javaagent:" + options.agent() + "=dir="
                     + dir.resolve("leakwatch") + ",inspection=off");
+            case "leakwatch-baseline" -> jvm.add("-javaagent:" + options.baselineAgent() + "=dir="
+                    + dir.resolve("leakwatch"));
             case "jfr-default" -> jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("jfr.jfr")
                     + ",settings=default");
             case "jfr-profile" -> jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("jfr.jfr")
@@ -203,6 +207,7 @@ final class OverheadBenchmark {
         List<String> workloads = WORKLOADS;
         List<String> configurations = List.of("none", "leakwatch", "jfr-default");
         Path agent = null;
+        Path baselineAgent = null;
         long ballastMegabytes = 9;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -219,6 +224,7 @@ final class OverheadBenchmark {
                 case "--workloads" -> workloads = List.of(value.split(","));
                 case "--configurations" -> configurations = List.of(value.split(","));
                 case "--agent" -> agent = Path.of(value);
+                case "--baseline-agent" -> baselineAgent = Path.of(value);
                 case "--ballast" -> ballastMegabytes = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -243,10 +249,15 @@ final class OverheadBenchmark {
             throw new IllegalArgumentException("no agent jar at " + agent + "; build it with mvn package, or give"
                     + " --agent");
         }
+        if (configurations.contains("leakwatch-baseline")
+                && (baselineAgent == null || !Files.isRegularFile(baselineAgent))) {
+            throw new IllegalArgumentException("leakwatch-baseline needs --baseline-agent JAR, the agent jar of the"
+                    + " build to compare with" + (baselineAgent == null ? "" : "; there is none at " + baselineAgent));
+        }
         if (ballastMegabytes < 0) {
             throw new IllegalArgumentException("--ballast " + ballastMegabytes + ": give megabytes, 0 or more");
         }
-        return new Options(rounds, seconds, warmUp, jdk, collector, workloads, configurations, agent,
+        return new Options(rounds, seconds, warmUp, jdk, collector, workloads, configurations, agent, baselineAgent,
                 ballastMegabytes);
     }
 

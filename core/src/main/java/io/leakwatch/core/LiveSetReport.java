@@ -15,9 +15,12 @@ import java.util.Set;
  *                      precisely, among those with enough points that still measure)
  * @param afterGcTrend  the trend of the heap after every collection after warm-up, or null
  * @param maxHeapBytes  the most the heap may grow to, or 0 when unknown
+ * @param growthSuspected whether the heap's own signals (the live set, the heap after collections) rise enough to
+ *                      look closer; {@link Analysis#growthSuspected()} also counts the kinds outside the heap
  */
 public record LiveSetReport(List<LiveSetPoint> points, List<HeapPoint> afterGc, Trend trend,
-                            Set<LiveSetPoint.Source> trendSources, Trend afterGcTrend, long maxHeapBytes) {
+                            Set<LiveSetPoint.Source> trendSources, Trend afterGcTrend, long maxHeapBytes,
+                            boolean growthSuspected) {
 
     public LiveSetReport {
         points = List.copyOf(points);

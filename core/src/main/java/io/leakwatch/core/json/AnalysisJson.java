@@ -159,6 +159,7 @@ public final class AnalysisJson {
     private static void liveSet(JsonWriter json, Analysis analysis) {
         json.name("liveSet").beginObject();
         json.name("maxHeapBytes").value(analysis.liveSet().maxHeapBytes());
+        json.name("growthSuspected").value(analysis.liveSet().growthSuspected());
         json.name("trend");
         trend(json, analysis.liveSet().trend());
         json.name("trendSources").beginArray();

@@ -4,20 +4,28 @@ import io.leakwatch.core.Analysis;
 import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LeakKind;
+import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.Rule;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitorConfig;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * How soon each of the monitor's probes is due, from the latest analysis: the less time its projection leaves before
  * the heap is exhausted, the sooner. A leak that would exhaust the heap in E is measured about every E / 60 (6
  * measurements, what the sequential test usually needs, within a tenth of the time left), never more often than
  * {@link #MIN_INSPECTION_INTERVAL}; an analysis that has nothing to go on is settled by an occasional inspection; a
- * {@code NO_LEAK} is re-checked rarely. The pause budget is {@link ActiveProbes}'s; this only says what is wanted.
- * Pure: the same analysis gives the same intervals.
+ * {@code NO_LEAK} is re-checked rarely. Each probe is taken for what it can tell: a heap inspection measures the
+ * live set after a full collection (and so class metadata after classes are unloaded, and direct memory after
+ * cleaners ran) and says which types grow, so it is not wanted when the heap is not suspected and the collector's
+ * own full collections measured within the interval (a heap at its limit collected in full five times a second
+ * under G1 asked for one every 15 s while start-up class loading held metaspace suspected); a reference chain says
+ * who holds heap objects, so it is wanted for the heap and for direct memory (a sampled buffer's holder), not for
+ * class metadata, whose loaders the class-definition stacks name. The pause budget is {@link ActiveProbes}'s; this
+ * only says what is wanted. Pure: the same analysis gives the same intervals.
  */
 final class ProbeSchedule {
     /** Heap inspections, a full collection each, never more often than this. */
@@ -55,16 +63,56 @@ final class ProbeSchedule {
             return null;
         }
         Duration base = config.inspectionInterval();
-        boolean suspected = analysis.growthSuspected() || analysis.verdict() == Verdict.LEAK;
-        if (suspected || config.inspectionMode() == InspectionMode.PERIODIC) {
+        if (config.inspectionMode() == InspectionMode.PERIODIC || heapOrBuffersSuspected(analysis)) {
             return sooner(base, analysis.projectedExhaustion(), INSPECTIONS_PER_EXHAUSTION, MIN_INSPECTION_INTERVAL);
         }
-        return base.multipliedBy(analysis.verdict() == Verdict.NO_LEAK ? NO_LEAK_FACTOR : SETTLING_FACTOR);
+        Duration interval = analysis.growthSuspected()
+                ? sooner(base, analysis.projectedExhaustion(), INSPECTIONS_PER_EXHAUSTION, MIN_INSPECTION_INTERVAL)
+                : base.multipliedBy(analysis.verdict() == Verdict.NO_LEAK ? NO_LEAK_FACTOR : SETTLING_FACTOR);
+        return collectorMeasured(analysis, interval) ? null : interval;
+    }
+
+    /**
+     * Whether the heap's growth is suspected or anything leaks, or direct memory's growth is suspected: a chain may
+     * name who holds a sampled buffer, and an inspection frees old buffers where the collector may not (generational
+     * ZGC runs their cleaners only after an explicit collection).
+     */
+    private static boolean heapOrBuffersSuspected(Analysis analysis) {
+        return analysis.verdict() == Verdict.LEAK || analysis.liveSet().growthSuspected()
+                || analysis.kinds().stream().anyMatch(kind -> kind.kind() == LeakKind.DIRECT_MEMORY
+                && (kind.growthSuspected() || kind.verdict() == Verdict.LEAK));
+    }
+
+    /**
+     * Whether the collector's own full collections measured the live set within {@code interval} before the latest
+     * event, as exactly as an inspection would: more full collections than inspections there, since each inspection
+     * brings one with it (but under ZGC, whose inspection runs a concurrent cycle or none). Concurrent old cycles do
+     * not count: their readings include what was allocated during the cycle (under generational ZGC at its limit they
+     * scattered by 30-45 MB around a 60 MB live set, and only inspections could settle it).
+     */
+    static boolean collectorMeasured(Analysis analysis, Duration interval) {
+        if (analysis.to() == null) {
+            return false;
+        }
+        Instant since = analysis.to().minus(interval);
+        int fullCollections = 0;
+        int inspections = 0;
+        for (LiveSetPoint point : analysis.liveSet().points()) {
+            if (point.time().isBefore(since)) {
+                continue;
+            }
+            if (point.source() == LiveSetPoint.Source.HEAP_INSPECTION) {
+                inspections++;
+            } else if (point.source() == LiveSetPoint.Source.FULL_GC) {
+                fullCollections++;
+            }
+        }
+        return fullCollections > inspections;
     }
 
     /** The least time between chain snapshots now, or null when none is wanted. */
     Duration chainInterval(Analysis analysis) {
-        if (!analysis.growthSuspected() && analysis.verdict() != Verdict.LEAK) {
+        if (!heapOrBuffersSuspected(analysis)) {
             return null;
         }
         // A leak reported without who holds it is little help, and a growth that nothing names waits for who holds
