@@ -53,7 +53,7 @@ import java.util.stream.Stream;
  * {@code -XX:+UseZGC} is generational ZGC on JDK 23 and later, non-generational on 17), {@code --workloads a,b,...}
  * (default all four), {@code --configurations a,b,...} (default {@code none,leakwatch,jfr-default}), {@code --agent
  * JAR} (default {@code jfr-stream/target/leakwatch-jfr-stream-*-agent.jar} beside this benchmark's jar),
- * {@code --ballast MB} (default 9).
+ * {@code --baseline-agent JAR} (for {@code leakwatch-baseline}, no default), {@code --ballast MB} (default 9).
  */
 final class OverheadBenchmark {
     private static final List<String> WORKLOADS = List.of("allocation", "realistic", "churn", "servlet");
@@ -223,8 +223,9 @@ final class OverheadBenchmark {
                 case "--collector" -> collector = value;
                 case "--workloads" -> workloads = List.of(value.split(","));
                 case "--configurations" -> configurations = List.of(value.split(","));
-                case "--agent" -> agent = Path.of(value);
-                case "--baseline-agent" -> baselineAgent = Path.of(value);
+                // Absolute: each child runs in a directory of its own.
+                case "--agent" -> agent = Path.of(value).toAbsolutePath();
+                case "--baseline-agent" -> baselineAgent = Path.of(value).toAbsolutePath();
                 case "--ballast" -> ballastMegabytes = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }

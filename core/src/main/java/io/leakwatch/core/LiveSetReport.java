@@ -1,5 +1,6 @@
 package io.leakwatch.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -17,10 +18,12 @@ import java.util.Set;
  * @param maxHeapBytes  the most the heap may grow to, or 0 when unknown
  * @param growthSuspected whether the heap's own signals (the live set, the heap after collections) rise enough to
  *                      look closer; {@link Analysis#growthSuspected()} also counts the kinds outside the heap
+ * @param latestFullCollection when the latest full collection that no heap inspection asked for ended (the
+ *                      collector's own, or the application's {@code System.gc()}), or null when there was none
  */
 public record LiveSetReport(List<LiveSetPoint> points, List<HeapPoint> afterGc, Trend trend,
                             Set<LiveSetPoint.Source> trendSources, Trend afterGcTrend, long maxHeapBytes,
-                            boolean growthSuspected) {
+                            boolean growthSuspected, Instant latestFullCollection) {
 
     public LiveSetReport {
         points = List.copyOf(points);

@@ -236,7 +236,7 @@ public final class Engine {
         Trend envelope = trend(basis.envelope(), basis);
         LiveSetReport report = new LiveSetReport(series.all(), series.afterGc(), trend,
                 trend == null ? Set.<LiveSetPoint.Source>of() : series.sources(), envelope, series.maxHeapBytes(),
-                heap.growthSuspected());
+                heap.growthSuspected(), liveSet.latestOwnFullCollection());
         LeakKind decisiveKind = judgement.findings().get(0).kind();
         LeakCandidate top = judgement.candidates().stream().filter(c -> c.kind() == decisiveKind).findFirst()
                 .orElse(null);

@@ -40,6 +40,8 @@ final class LiveSetTracker {
      * (with four, four inspections took over twelve ZGC cycles of a leak and undid its LEAK at 88 s).
      */
     static final int MIN_POINTS_FOR_PRECISION = 6;
+    /** The cause HotSpot gives the full collection of a class histogram ({@code GCCause::_heap_inspection}). */
+    static final String HEAP_INSPECTION_CAUSE = "Heap Inspection Initiated GC";
     /** A family whose newest point lags the newest measurement by more of its own spacings has stopped. */
     private static final long CURRENT_SPACINGS = 3;
     /**
@@ -58,6 +60,8 @@ final class LiveSetTracker {
             (a, b) -> a.bytes() <= b.bytes() ? a : b, HeapPoint::time);
     private long maxHeapBytes;
     private HeapPoint mixedPhaseLowest;
+    /** When the latest full collection no heap inspection asked for ended, or null: kept apart from thinning. */
+    private Instant latestOwnFullCollection;
     /** Live-set measurements added so far: a new one is what the sequential test is run again for. */
     private long measurements;
 
@@ -90,6 +94,10 @@ final class LiveSetTracker {
         }
         if (kind == GcKind.FULL) {
             add(new LiveSetPoint(end, cycle.usedAfterBytes(), LiveSetPoint.Source.FULL_GC));
+            if (!HEAP_INSPECTION_CAUSE.equals(cycle.event().cause())
+                    && (latestOwnFullCollection == null || end.isAfter(latestOwnFullCollection))) {
+                latestOwnFullCollection = end;
+            }
         } else if (kind == GcKind.OLD) {
             add(new LiveSetPoint(end, cycle.usedAfterBytes(), LiveSetPoint.Source.OLD_GC));
         }
@@ -101,6 +109,14 @@ final class LiveSetTracker {
         if (histogram.afterFullGc()) {
             add(new LiveSetPoint(histogram.time(), histogram.totalBytes(), LiveSetPoint.Source.HEAP_INSPECTION));
         }
+    }
+
+    /**
+     * When the latest full collection ended that no heap inspection asked for (the collector's own, or the
+     * application's {@code System.gc()}), or null when there was none.
+     */
+    Instant latestOwnFullCollection() {
+        return latestOwnFullCollection;
     }
 
     /** How many live-set measurements were added so far (a phase still running not counted). */

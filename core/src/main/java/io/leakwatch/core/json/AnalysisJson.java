@@ -160,6 +160,8 @@ public final class AnalysisJson {
         json.name("liveSet").beginObject();
         json.name("maxHeapBytes").value(analysis.liveSet().maxHeapBytes());
         json.name("growthSuspected").value(analysis.liveSet().growthSuspected());
+        json.name("latestFullCollection");
+        instant(json, analysis.liveSet().latestFullCollection());
         json.name("trend");
         trend(json, analysis.liveSet().trend());
         json.name("trendSources").beginArray();

@@ -4,8 +4,8 @@ import io.leakwatch.core.Analysis;
 import io.leakwatch.core.JdkTypes;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LeakKind;
-import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.Rule;
+import io.leakwatch.core.TypeGrowth;
 import io.leakwatch.core.Verdict;
 import io.leakwatch.jfr.InspectionMode;
 import io.leakwatch.jfr.LeakMonitorConfig;
@@ -18,14 +18,14 @@ import java.time.Instant;
  * the heap is exhausted, the sooner. A leak that would exhaust the heap in E is measured about every E / 60 (6
  * measurements, what the sequential test usually needs, within a tenth of the time left), never more often than
  * {@link #MIN_INSPECTION_INTERVAL}; an analysis that has nothing to go on is settled by an occasional inspection; a
- * {@code NO_LEAK} is re-checked rarely. Each probe is taken for what it can tell: a heap inspection measures the
- * live set after a full collection (and so class metadata after classes are unloaded, and direct memory after
- * cleaners ran) and says which types grow, so it is not wanted when the heap is not suspected and the collector's
- * own full collections measured within the interval (a heap at its limit collected in full five times a second
- * under G1 asked for one every 15 s while start-up class loading held metaspace suspected); a reference chain says
- * who holds heap objects, so it is wanted for the heap and for direct memory (a sampled buffer's holder), not for
- * class metadata, whose loaders the class-definition stacks name. The pause budget is {@link ActiveProbes}'s; this
- * only says what is wanted. Pure: the same analysis gives the same intervals.
+ * {@code NO_LEAK} is re-checked rarely. Each probe is taken for what it can tell: a heap inspection measures the live
+ * set after a full collection (and so class metadata after classes are unloaded, and direct memory after cleaners ran)
+ * and says which types grow, so once a few histograms are kept it is not wanted while the heap is not suspected and a
+ * full collection of the collector's own measured within the interval (a G1 heap at its limit, collected in full three
+ * times a second, was inspected every 15 s while start-up class loading held metaspace suspected); a reference chain
+ * says who holds heap objects, so it is wanted for the heap and for direct memory (a sampled buffer's holder), not for
+ * class metadata alone, whose loaders the class-definition stacks name. The pause budget is {@link ActiveProbes}'s;
+ * this only says what is wanted. Pure: the same analysis gives the same intervals.
  */
 final class ProbeSchedule {
     /** Heap inspections, a full collection each, never more often than this. */
@@ -63,51 +63,45 @@ final class ProbeSchedule {
             return null;
         }
         Duration base = config.inspectionInterval();
-        if (config.inspectionMode() == InspectionMode.PERIODIC || heapOrBuffersSuspected(analysis)) {
-            return sooner(base, analysis.projectedExhaustion(), INSPECTIONS_PER_EXHAUSTION, MIN_INSPECTION_INTERVAL);
-        }
-        Duration interval = analysis.growthSuspected()
+        boolean suspected = analysis.growthSuspected() || analysis.verdict() == Verdict.LEAK;
+        Duration interval = suspected || config.inspectionMode() == InspectionMode.PERIODIC
                 ? sooner(base, analysis.projectedExhaustion(), INSPECTIONS_PER_EXHAUSTION, MIN_INSPECTION_INTERVAL)
                 : base.multipliedBy(analysis.verdict() == Verdict.NO_LEAK ? NO_LEAK_FACTOR : SETTLING_FACTOR);
-        return collectorMeasured(analysis, interval) ? null : interval;
+        boolean measuredAnyway = config.inspectionMode() != InspectionMode.PERIODIC && !heapOrBuffersSuspected(analysis)
+                && typesBaselined(analysis) && collectorMeasured(analysis, interval);
+        return measuredAnyway ? null : interval;
     }
 
     /**
-     * Whether the heap's growth is suspected or anything leaks, or direct memory's growth is suspected: a chain may
-     * name who holds a sampled buffer, and an inspection frees old buffers where the collector may not (generational
-     * ZGC runs their cleaners only after an explicit collection).
+     * Whether the heap's growth is suspected, or direct memory's, or anything leaks: then an inspection tells what
+     * no collection does (which types grow, and so which application types grow in step with direct buffers), and a
+     * chain may say who holds them.
      */
     private static boolean heapOrBuffersSuspected(Analysis analysis) {
         return analysis.verdict() == Verdict.LEAK || analysis.liveSet().growthSuspected()
                 || analysis.kinds().stream().anyMatch(kind -> kind.kind() == LeakKind.DIRECT_MEMORY
-                && (kind.growthSuspected() || kind.verdict() == Verdict.LEAK));
+                && kind.growthSuspected());
     }
 
     /**
-     * Whether the collector's own full collections measured the live set within {@code interval} before the latest
-     * event, as exactly as an inspection would: more full collections than inspections there, since each inspection
-     * brings one with it (but under ZGC, whose inspection runs a concurrent cycle or none). Concurrent old cycles do
-     * not count: their readings include what was allocated during the cycle (under generational ZGC at its limit they
-     * scattered by 30-45 MB around a 60 MB live set, and only inspections could settle it).
+     * Whether enough histograms are kept for a growth that is suspected later to be named at its first inspections:
+     * growth of a type takes {@link TypeGrowth#MIN_STEPS} steps, so that many and one more, taken to settle, are
+     * the baseline later ones are compared with.
+     */
+    private static boolean typesBaselined(Analysis analysis) {
+        return analysis.counts().histograms() > TypeGrowth.MIN_STEPS;
+    }
+
+    /**
+     * Whether a full collection that no inspection asked for ended within {@code interval} before the latest event:
+     * it measured the live set, and class metadata after unloading, as exactly as an inspection would. Concurrent old
+     * cycles (ZGC's, Shenandoah's, G1's concurrent marks) are not full collections: their readings include what was
+     * allocated during the cycle, and under generational ZGC at its heap's limit they scattered by 30-45 MB around a
+     * 60 MB live set, which only inspections settled.
      */
     static boolean collectorMeasured(Analysis analysis, Duration interval) {
-        if (analysis.to() == null) {
-            return false;
-        }
-        Instant since = analysis.to().minus(interval);
-        int fullCollections = 0;
-        int inspections = 0;
-        for (LiveSetPoint point : analysis.liveSet().points()) {
-            if (point.time().isBefore(since)) {
-                continue;
-            }
-            if (point.source() == LiveSetPoint.Source.HEAP_INSPECTION) {
-                inspections++;
-            } else if (point.source() == LiveSetPoint.Source.FULL_GC) {
-                fullCollections++;
-            }
-        }
-        return fullCollections > inspections;
+        Instant latest = analysis.liveSet().latestFullCollection();
+        return latest != null && analysis.to() != null && !latest.isBefore(analysis.to().minus(interval));
     }
 
     /** The least time between chain snapshots now, or null when none is wanted. */

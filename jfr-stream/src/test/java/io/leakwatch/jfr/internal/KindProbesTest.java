@@ -59,7 +59,7 @@ class KindProbesTest {
                 null);
         return new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(Rule.TOO_LITTLE_EVIDENCE)), false,
                 null, null, null, new EventCounts(0, 0, 0, 0, 0, 0), List.of(),
-                new LiveSetReport(List.of(), List.of(), null, Set.of(), null, 0, false), List.of(), List.of(), List.of(),
-                new Coverage(Set.of(), List.of()), List.of(), List.of(report));
+                new LiveSetReport(List.of(), List.of(), null, Set.of(), null, 0, false, null), List.of(), List.of(),
+                List.of(), new Coverage(Set.of(), List.of()), List.of(), List.of(report));
     }
 }

@@ -2,11 +2,11 @@ package io.leakwatch.jfr.internal;
 
 import io.leakwatch.core.Analysis;
 import io.leakwatch.core.Coverage;
+import io.leakwatch.core.EventCounts;
 import io.leakwatch.core.Finding;
 import io.leakwatch.core.KindReport;
 import io.leakwatch.core.LeakCandidate;
 import io.leakwatch.core.LeakKind;
-import io.leakwatch.core.LiveSetPoint;
 import io.leakwatch.core.LiveSetReport;
 import io.leakwatch.core.ReferenceStep;
 import io.leakwatch.core.Rule;
@@ -29,13 +29,14 @@ class ProbeScheduleTest {
 
     private static Analysis analysis(Verdict verdict, boolean suspected, Duration exhaustion) {
         return new Analysis(verdict, "test", "", List.of(Finding.of(Rule.TOO_LITTLE_EVIDENCE)), suspected,
-                exhaustion, null, null, null, List.of(), heap(suspected), List.of(), List.of(), List.of(),
+                exhaustion, null, null, new EventCounts(0, 0, 0, 0, 0, 0), List.of(), heap(suspected, null), List.of(),
+                List.of(), List.of(),
                 new Coverage(Set.of(), List.of()));
     }
 
-    /** The heap's report: whether its growth is suspected, and its live-set measurements. */
-    private static LiveSetReport heap(boolean suspected, LiveSetPoint... points) {
-        return new LiveSetReport(List.of(points), List.of(), null, Set.of(), null, 0, suspected);
+    /** The heap's report: whether its growth is suspected, and when its latest full collection ended. */
+    private static LiveSetReport heap(boolean suspected, Instant latestFullCollection) {
+        return new LiveSetReport(List.of(), List.of(), null, Set.of(), null, 0, suspected, latestFullCollection);
     }
 
     @Test
@@ -62,50 +63,54 @@ class ProbeScheduleTest {
     }
 
     @Test
-    void anInspectionIsNotTakenForWhatTheCollectorMeasuredItselfUnlessTheHeapIsSuspected() {
+    void anInspectionIsNotTakenForWhatTheCollectorsOwnFullCollectionsMeasuredUnlessTheHeapIsSuspected() {
         Instant now = Instant.parse("2026-12-03T18:00:00Z");
-        LiveSetPoint ownCollection = new LiveSetPoint(now.minusSeconds(5), 60_000_000,
-                LiveSetPoint.Source.FULL_GC);
-        LiveSetPoint inspection = new LiveSetPoint(now.minusSeconds(20), 59_000_000,
-                LiveSetPoint.Source.HEAP_INSPECTION);
-        LiveSetPoint itsCollection = new LiveSetPoint(now.minusSeconds(20), 59_500_000,
-                LiveSetPoint.Source.FULL_GC);
-        // Nothing suspected: a full collection of the collector's own within the settling interval settles as well.
-        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, ownCollection), now, false))).isNull();
-        // A concurrent cycle's reading includes what was allocated during it: only an inspection settles that.
-        LiveSetPoint concurrentCycle = new LiveSetPoint(now.minusSeconds(5), 95_000_000, LiveSetPoint.Source.OLD_GC);
-        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, concurrentCycle), now, false)))
+        Instant ownFullCollection = now.minusSeconds(5);
+        // Nothing suspected, four histograms kept: a full collection of the collector's own settles as well.
+        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, ownFullCollection), now, 4, false))).isNull();
+        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, now.minusSeconds(31)), now, 4, false)))
                 .isEqualTo(Duration.ofSeconds(30));
-        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, inspection, itsCollection), now, false)))
+        // Concurrent cycles' readings include what was allocated during them: only an inspection settles those.
+        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, null), now, 4, false)))
                 .isEqualTo(Duration.ofSeconds(30));
-        // Metaspace suspected, the heap not: the collector's own unloading collections measure it too.
-        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, ownCollection), now, true))).isNull();
-        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false), now, true))).isEqualTo(Duration.ofSeconds(15));
-        // The heap suspected: an inspection also says which types grow, which no collection does.
-        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(true, ownCollection), now, false)))
+        // Fewer histograms kept than a type's growth needs: those taken to settle are the baseline growth is named by.
+        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, ownFullCollection), now, 3, false)))
+                .isEqualTo(Duration.ofSeconds(30));
+        // Metaspace suspected, the heap not: the collector's own full collections unload classes too.
+        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, ownFullCollection), now, 4, true))).isNull();
+        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, null), now, 4, true)))
                 .isEqualTo(Duration.ofSeconds(15));
+        // The heap or direct memory suspected: an inspection also says which types grow, which no collection does.
+        assertThat(SCHEDULE.inspectionInterval(withKinds(heap(true, ownFullCollection), now, 4, false)))
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThat(SCHEDULE.inspectionInterval(withKind(heap(false, ownFullCollection), now, 4,
+                kind(LeakKind.DIRECT_MEMORY, "direct memory")))).isEqualTo(Duration.ofSeconds(15));
         assertThat(new ProbeSchedule(LeakMonitorConfig.builder().inspectionMode(InspectionMode.PERIODIC).build())
-                .inspectionInterval(withKinds(heap(false, ownCollection), now, false)))
+                .inspectionInterval(withKinds(heap(false, ownFullCollection), now, 4, false)))
                 .isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test
     void chainsAreTakenForTheHeapAndDirectMemoryNotForClassMetadataAlone() {
         Instant now = Instant.parse("2026-12-03T18:00:00Z");
-        assertThat(SCHEDULE.chainInterval(withKinds(heap(false), now, true))).isNull();
-        assertThat(SCHEDULE.chainInterval(withKinds(heap(true), now, true))).isEqualTo(Duration.ofMinutes(1));
-        Analysis buffers = new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(Rule.KIND_MAY_GROW)),
-                true, null, now.minusSeconds(60), now, null, List.of(), heap(false), List.of(), List.of(), List.of(),
-                new Coverage(Set.of(), List.of()), List.of(), List.of(kind(LeakKind.DIRECT_MEMORY, "direct memory")));
+        assertThat(SCHEDULE.chainInterval(withKinds(heap(false, null), now, 4, true))).isNull();
+        assertThat(SCHEDULE.chainInterval(withKinds(heap(true, null), now, 4, true))).isEqualTo(Duration.ofMinutes(1));
+        Analysis buffers = withKind(heap(false, null), now, 4, kind(LeakKind.DIRECT_MEMORY, "direct memory"));
         assertThat(SCHEDULE.chainInterval(buffers)).isEqualTo(Duration.ofMinutes(1));
     }
 
-    /** An analysis at {@code now} whose heap is {@code heap} and whose metaspace may grow or not. */
-    private static Analysis withKinds(LiveSetReport heap, Instant now, boolean metaspaceSuspected) {
-        List<KindReport> kinds = metaspaceSuspected ? List.of(kind(LeakKind.CLASS_METADATA, "metaspace")) : List.of();
+    /** An analysis at {@code now} of {@code heap}, with so many histograms kept, metaspace suspected or not. */
+    private static Analysis withKinds(LiveSetReport heap, Instant now, int histograms, boolean metaspaceSuspected) {
+        return metaspaceSuspected ? withKind(heap, now, histograms, kind(LeakKind.CLASS_METADATA, "metaspace"))
+                : withKind(heap, now, histograms, null);
+    }
+
+    /** An analysis at {@code now} whose heap is {@code heap}, with so many histograms kept, one kind or none. */
+    private static Analysis withKind(LiveSetReport heap, Instant now, int histograms, KindReport kind) {
         return new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(Rule.TOO_LITTLE_EVIDENCE)),
-                heap.growthSuspected() || metaspaceSuspected, null, now.minusSeconds(60), now, null, List.of(), heap,
-                List.of(), List.of(), List.of(), new Coverage(Set.of(), List.of()), List.of(), kinds);
+                heap.growthSuspected() || kind != null, null, now.minusSeconds(60), now,
+                new EventCounts(1000, 0, 0, histograms, 0, 0), List.of(), heap, List.of(), List.of(), List.of(),
+                new Coverage(Set.of(), List.of()), List.of(), kind == null ? List.of() : List.of(kind));
     }
 
     /** A kind whose growth is suspected. */
@@ -130,7 +135,7 @@ class ProbeScheduleTest {
     @Test
     void aGrowthThatNothingNamesFetchesChainsASnapshotIntervalApart() {
         Analysis unnamed = new Analysis(Verdict.INCONCLUSIVE, "test", "", List.of(Finding.of(Rule.LIVE_SET_GROWS),
-                Finding.of(Rule.NOTHING_SAYS_WHAT_GROWS)), true, null, null, null, null, List.of(), heap(true),
+                Finding.of(Rule.NOTHING_SAYS_WHAT_GROWS)), true, null, null, null, null, List.of(), heap(true, null),
                 List.of(), List.of(), List.of(), new Coverage(Set.of(), List.of()));
         assertThat(SCHEDULE.chainInterval(unnamed)).isEqualTo(Duration.ofSeconds(20));
         assertThat(ProbeSchedule.holdersWanted(analysis(Verdict.INCONCLUSIVE, true, null))).isFalse();
@@ -139,7 +144,7 @@ class ProbeScheduleTest {
                 "entries", false, null, -1, -1, 0)), "", null, 4, 4, 1, 1, 4000, Instant.EPOCH, Duration.ZERO, false,
                 false, "", -1);
         Analysis unnamedWithChains = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed.findings(), true, null,
-                null, null, null, List.of(), heap(true), List.of(), List.of(chained), List.of(),
+                null, null, null, List.of(), heap(true, null), List.of(), List.of(chained), List.of(),
                 new Coverage(Set.of(), List.of()));
         assertThat(ProbeSchedule.holdersWanted(unnamedWithChains)).isFalse();
         assertThat(SCHEDULE.chainInterval(unnamedWithChains)).isEqualTo(Duration.ofMinutes(1));
@@ -154,19 +159,19 @@ class ProbeScheduleTest {
                 Instant.EPOCH, Duration.ZERO, false, false, "", -1);
         List<Finding> unnamed = List.of(Finding.of(Rule.LIVE_SET_GROWS), Finding.of(Rule.NOTHING_SAYS_WHAT_GROWS));
         Analysis withoutChain = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed, true, null, null, null, null,
-                List.of(), heap(true), List.of(), List.of(chainedElsewhere), List.of(candidate(List.of())),
+                List.of(), heap(true, null), List.of(), List.of(chainedElsewhere), List.of(candidate(List.of())),
                 new Coverage(Set.of(), List.of()));
         assertThat(ProbeSchedule.holdersWanted(withoutChain)).isTrue();
         assertThat(SCHEDULE.chainInterval(withoutChain)).isEqualTo(Duration.ofSeconds(20));
 
         Analysis withChain = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed, true, null, null, null, null,
-                List.of(), heap(true), List.of(), List.of(chainedElsewhere),
+                List.of(), heap(true, null), List.of(), List.of(chainedElsewhere),
                 List.of(candidate(chainedElsewhere.referenceChain())), new Coverage(Set.of(), List.of()));
         assertThat(ProbeSchedule.holdersWanted(withChain)).isFalse();
 
         // An application type that grows is confirmed by heap inspections, which more searches would delay.
         Analysis application = new Analysis(Verdict.INCONCLUSIVE, "test", "", unnamed, true, null, null, null, null,
-                List.of(), heap(true), List.of(), List.of(chainedElsewhere), List.of(candidate("com.example.Cart",
+                List.of(), heap(true, null), List.of(), List.of(chainedElsewhere), List.of(candidate("com.example.Cart",
                 List.of())), new Coverage(Set.of(), List.of()));
         assertThat(ProbeSchedule.holdersWanted(application)).isFalse();
     }
