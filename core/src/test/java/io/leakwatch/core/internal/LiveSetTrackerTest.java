@@ -51,6 +51,22 @@ class LiveSetTrackerTest {
     }
 
     @Test
+    void theLatestFullCollectionIsTheCollectorsOwnNotAnInspectionsNorAConcurrentCycle() {
+        LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO));
+        tracker.record(cycle(GcKind.OLD, 1, 50));
+        assertThat(tracker.latestOwnFullCollection()).isNull();
+        GcCycle own = cycle(GcKind.FULL, 2, 45);
+        tracker.record(own);
+        GcCycle inspections = new GcCycle(new GcEvent(++nextId, "test", GcKind.FULL,
+                LiveSetTracker.HEAP_INSPECTION_CAUSE, T0.plusSeconds(3), Duration.ofMillis(5), Duration.ofMillis(5)),
+                200 * MB, 44 * MB, 256 * MB, 256 * MB);
+        tracker.record(inspections);
+        tracker.record(cycle(GcKind.OLD, 4, 50));
+
+        assertThat(tracker.latestOwnFullCollection()).isEqualTo(own.end());
+    }
+
+    @Test
     void aFewFreshInspectionsDoNotDisplaceALongerSeriesOfOldCollections() {
         LiveSetTracker tracker = new LiveSetTracker(new WarmUpClock(Duration.ZERO));
         for (int i = 0; i < 7; i++) {

@@ -99,7 +99,7 @@ final class ProbeSchedule {
      * allocated during the cycle, and under generational ZGC at its heap's limit they scattered by 30-45 MB around a
      * 60 MB live set, which only inspections settled.
      */
-    static boolean collectorMeasured(Analysis analysis, Duration interval) {
+    private static boolean collectorMeasured(Analysis analysis, Duration interval) {
         Instant latest = analysis.liveSet().latestFullCollection();
         return latest != null && analysis.to() != null && !latest.isBefore(analysis.to().minus(interval));
     }
