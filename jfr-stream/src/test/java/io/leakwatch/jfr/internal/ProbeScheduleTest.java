@@ -70,7 +70,7 @@ class ProbeScheduleTest {
         assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, ownFullCollection), now, 4, false))).isNull();
         assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, now.minusSeconds(31)), now, 4, false)))
                 .isEqualTo(Duration.ofSeconds(30));
-        // Concurrent cycles' readings include what was allocated during them: only an inspection settles those.
+        // No full collection of the collector's own (ZGC's cycles are concurrent, LiveSetTrackerTest): it inspects.
         assertThat(SCHEDULE.inspectionInterval(withKinds(heap(false, null), now, 4, false)))
                 .isEqualTo(Duration.ofSeconds(30));
         // Fewer histograms kept than a type's growth needs: those taken to settle are the baseline growth is named by.
