@@ -91,6 +91,16 @@ public final class EventHandlers {
     }
 
     /**
+     * Registers every handler on an unordered stream, each through {@code order}, which hands the events of a flush
+     * to them by end time once the flush has ended.
+     */
+    void registerOn(EventStream stream, FlushOrder order) {
+        for (EventHandler handler : handlers) {
+            stream.onEvent(handler.eventName(), order.deferring(handler::accept));
+        }
+    }
+
+    /**
      * Reads the field names a recording holds ({@link FieldNameEvent}) before its samples are read: the monitor
      * commits a name after the first samples that needed it, so read in order, those would stay unnamed. Only a file
      * whose metadata declares the event is read for it ({@link ChunkLayout#declares}; a plain JFR recording is not),

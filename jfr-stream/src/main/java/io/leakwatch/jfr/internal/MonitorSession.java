@@ -108,10 +108,10 @@ public final class MonitorSession {
         stream.setStartTime(recording.getStartTime());
         // A reusing parser keeps, per event type, as many event objects as the largest flush carried (a heap
         // inspection brings hundreds of entries at once), with their values, for the stream's life: about 1,500
-        // events held at 120 s of churn. Fresh objects are short-lived garbage instead.
+        // events held at 120 s of churn. Fresh objects are short-lived garbage instead, and the pump's FlushOrder
+        // may keep them until their flush ends.
         stream.setReuse(false);
-        handlers.registerOn(stream);
-        pump = new StreamPump(stream, feed, analysisFile, this::announce,
+        pump = new StreamPump(stream, handlers, feed, analysisFile, this::announce,
                 () -> listeners.interruptOverdue(System.nanoTime()));
         pump.start(threads);
         worker.every(PROBE_PERIOD, "a probe", () -> probes.runDue(pump.latest()));

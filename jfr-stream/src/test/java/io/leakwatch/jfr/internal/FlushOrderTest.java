@@ -1,0 +1,108 @@
+package io.leakwatch.jfr.internal;
+
+import jdk.jfr.Event;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.EventStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlushOrderTest {
+    @Name("leakwatch.test.Ordered")
+    static final class Ordered extends Event {
+        int sequence;
+    }
+
+    /**
+     * An event ended first but committed last is written after the other (one thread's buffer keeps commit order):
+     * an unordered stream hands it over second, the flush order first, as an ordered stream would.
+     */
+    @Test
+    void handsEachFlushOverByEndTime(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("ordered.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(Ordered.class);
+            recording.start();
+            Ordered endedFirst = event(1);
+            endedFirst.end();
+            long ended = System.nanoTime();
+            while (System.nanoTime() - ended < 2_000_000) {
+                Thread.onSpinWait(); // so that the two end times differ whatever the clock's resolution
+            }
+            Ordered endedSecond = event(2);
+            endedSecond.commit();
+            endedFirst.commit();
+            recording.stop();
+            recording.dump(file);
+        }
+
+        List<Integer> asRead = new ArrayList<>();
+        read(file, (stream, order) -> stream.onEvent("leakwatch.test.Ordered",
+                event -> asRead.add(event.getInt("sequence"))));
+        List<Integer> ordered = new ArrayList<>();
+        List<RuntimeException> errors = new ArrayList<>();
+        read(file, (stream, order) -> {
+            stream.onEvent("leakwatch.test.Ordered", order.deferring(event -> ordered.add(event.getInt("sequence"))));
+            stream.onFlush(() -> order.dispatch(errors::add));
+        });
+
+        assertThat(asRead).containsExactly(2, 1);
+        assertThat(ordered).containsExactly(1, 2);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aFailingHandlerIsReportedAndTheNextEventGoesOn(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("two.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(Ordered.class);
+            recording.start();
+            event(1).commit();
+            event(2).commit();
+            recording.stop();
+            recording.dump(file);
+        }
+
+        List<Integer> handled = new ArrayList<>();
+        List<RuntimeException> errors = new ArrayList<>();
+        read(file, (stream, order) -> {
+            stream.onEvent("leakwatch.test.Ordered", order.deferring(event -> {
+                int sequence = event.getInt("sequence");
+                if (sequence == 1) {
+                    throw new IllegalStateException("handler failed on " + sequence);
+                }
+                handled.add(sequence);
+            }));
+            stream.onFlush(() -> order.dispatch(errors::add));
+        });
+
+        assertThat(handled).containsExactly(2);
+        assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("handler failed on 1");
+    }
+
+    private static Ordered event(int sequence) {
+        Ordered event = new Ordered();
+        event.sequence = sequence;
+        event.begin();
+        return event;
+    }
+
+    private interface Registration {
+        void on(EventStream stream, FlushOrder order);
+    }
+
+    private static void read(Path file, Registration registration) throws Exception {
+        try (EventStream stream = EventStream.openFile(file)) {
+            stream.setOrdered(false);
+            stream.setReuse(false);
+            registration.on(stream, new FlushOrder());
+            stream.start();
+        }
+    }
+}
