@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * Hands the events of one flush of an unordered stream to their handlers in the order of their end times, when the
  * flush ends: what an ordered {@code EventStream} does (it sorts each flush by end time too), without the array of
  * 100,000 slots the JDK allocates for it and keeps for the stream's life, 0.4 MB with compressed references and 0.8
- * MB under ZGC, a tenth of the monitor's retained heap (docs/BENCHMARKS.md, section 3). This one holds the largest
- * flush's events, a few thousand at an evidence snapshot, and gives the room back after a larger one. The stream
+ * MB under ZGC, 7-9% of the monitor's retained heap (docs/BENCHMARKS.md, section 3). This one holds one flush's
+ * events, hundreds to a couple of thousand at an evidence snapshot, and gives the room back after a larger one. The stream
  * must not reuse its events, which are kept until the flush ends. Stream thread only.
  */
 final class FlushOrder {
