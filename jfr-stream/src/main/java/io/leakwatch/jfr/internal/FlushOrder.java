@@ -18,21 +18,18 @@ import java.util.function.Consumer;
  */
 final class FlushOrder {
     /** Room kept between flushes; a flush of more events than this gets its room back when it is dispatched. */
-    static final int KEPT_CAPACITY = 8_192;
-    private static final Comparator<Pending> BY_END_TIME = Comparator.comparingLong(Pending::endNanos);
+    private static final int KEPT_CAPACITY = 8_192;
+    private static final Comparator<Pending> BY_END_TIME = Comparator.comparing(Pending::end);
 
     private List<Pending> pending = new ArrayList<>();
 
     /** An event read and the handler it is for. */
-    private record Pending(long endNanos, RecordedEvent event, Consumer<RecordedEvent> handler) {
+    private record Pending(Instant end, RecordedEvent event, Consumer<RecordedEvent> handler) {
     }
 
     /** A consumer to register on the stream in place of {@code handler}: it keeps the event for the flush's end. */
     Consumer<RecordedEvent> deferring(Consumer<RecordedEvent> handler) {
-        return event -> {
-            Instant end = event.getEndTime();
-            pending.add(new Pending(end.getEpochSecond() * 1_000_000_000L + end.getNano(), event, handler));
-        };
+        return event -> pending.add(new Pending(event.getEndTime(), event, handler));
     }
 
     /**

@@ -26,10 +26,7 @@ class FlushOrderTest {
      */
     @Test
     void handsEachFlushOverByEndTime(@TempDir Path directory) throws Exception {
-        Path file = directory.resolve("ordered.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable(Ordered.class);
-            recording.start();
+        Path file = record(directory.resolve("ordered.jfr"), () -> {
             Ordered endedFirst = event(1);
             endedFirst.end();
             long ended = System.nanoTime();
@@ -39,9 +36,7 @@ class FlushOrderTest {
             Ordered endedSecond = event(2);
             endedSecond.commit();
             endedFirst.commit();
-            recording.stop();
-            recording.dump(file);
-        }
+        });
 
         List<Integer> asRead = new ArrayList<>();
         read(file, (stream, order) -> stream.onEvent("leakwatch.test.Ordered",
@@ -71,15 +66,10 @@ class FlushOrderTest {
 
     @Test
     void aFailingHandlerIsReportedAndTheNextEventGoesOn(@TempDir Path directory) throws Exception {
-        Path file = directory.resolve("two.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable(Ordered.class);
-            recording.start();
+        Path file = record(directory.resolve("two.jfr"), () -> {
             event(1).commit();
             event(2).commit();
-            recording.stop();
-            recording.dump(file);
-        }
+        });
 
         List<Integer> handled = new ArrayList<>();
         List<RuntimeException> errors = new ArrayList<>();
@@ -96,6 +86,18 @@ class FlushOrderTest {
 
         assertThat(handled).containsExactly(2);
         assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("handler failed on 1");
+    }
+
+    /** A recording of the events {@code commits} commits, dumped to {@code file}. */
+    private static Path record(Path file, Runnable commits) throws Exception {
+        try (Recording recording = new Recording()) {
+            recording.enable(Ordered.class);
+            recording.start();
+            commits.run();
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
     }
 
     private static Ordered event(int sequence) {
