@@ -38,7 +38,7 @@ final class GrowthLatch {
             return;
         }
         measurementsSeen = liveSet.measurements();
-        LiveSetSeries series = liveSet.series();
+        LiveSetSeries series = GrowthRule.inFamilyThatGrows(liveSet.series(), config);
         DecisionBasis basis = DecisionBasis.of(series, config);
         GrowthRule.Assessment now = GrowthRule.assess(basis);
         if (now.grows()) {

@@ -1,5 +1,6 @@
 package io.leakwatch.core.internal;
 
+import io.leakwatch.core.AnalyzerConfig;
 import io.leakwatch.core.Finding;
 import io.leakwatch.core.SeriesPoint;
 import io.leakwatch.core.Rule;
@@ -21,6 +22,24 @@ import io.leakwatch.core.Rule;
  */
 final class GrowthRule {
     private GrowthRule() {
+    }
+
+    /**
+     * The live set as the decision should see it: on its chosen family when the test finds growth there or nowhere,
+     * else on the first other family it finds growth in. Each family is tested at its share of α
+     * ({@link LiveSetSeries#choices()}), so growth found in any of them is a decision at α.
+     */
+    static LiveSetSeries inFamilyThatGrows(LiveSetSeries series, AnalyzerConfig config) {
+        if (series.alternatives().isEmpty() || assess(DecisionBasis.of(series, config)).grows()) {
+            return series;
+        }
+        for (LiveSetSeries.Family family : series.alternatives()) {
+            LiveSetSeries other = series.inFamily(family);
+            if (assess(DecisionBasis.of(other, config)).grows()) {
+                return other;
+            }
+        }
+        return series;
     }
 
     /**

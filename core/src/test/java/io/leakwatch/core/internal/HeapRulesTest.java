@@ -35,7 +35,7 @@ class HeapRulesTest {
 
     private static LiveSetSeries series(List<LiveSetPoint> measured, List<HeapPoint> afterGc) {
         Set<LiveSetPoint.Source> sources = Set.copyOf(measured.stream().map(LiveSetPoint::source).toList());
-        return new LiveSetSeries(measured, measured, afterGc, measured, sources, 1, afterGc, 256_000_000L);
+        return new LiveSetSeries(measured, measured, afterGc, measured, sources, List.of(), 1, afterGc, 256_000_000L);
     }
 
     @Test
