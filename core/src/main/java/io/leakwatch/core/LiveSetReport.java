@@ -13,7 +13,8 @@ import java.util.Set;
  * @param trend         the live-set trend the verdict rests on (of all measurements after warm-up, or of the
  *                      latest of them when a leak shows only there), or null with too few measurements
  * @param trendSources  which kinds of measurement the trend rests on (the kind that measures the slope most
- *                      precisely, among those with enough points that still measure)
+ *                      precisely, among those with enough points that still measure; or another kind whose own
+ *                      measurements show the growth)
  * @param afterGcTrend  the trend of the heap after every collection after warm-up, or null
  * @param maxHeapBytes  the most the heap may grow to, or 0 when unknown
  * @param growthSuspected whether the heap's own signals (the live set, the heap after collections) rise enough to

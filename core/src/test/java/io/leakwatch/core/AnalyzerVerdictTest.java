@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import static io.leakwatch.core.SyntheticRun.MB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class AnalyzerVerdictTest {
     private static final AnalyzerConfig CONFIG = AnalyzerConfig.defaults();
@@ -37,7 +38,7 @@ class AnalyzerVerdictTest {
         assertThat(analysis.liveSet().trend().timeToExhaustion()).isBetween(Duration.ofMinutes(2),
                 Duration.ofMinutes(4));
         // Live set, type growth and site accumulation agree; the map's table kept its size, so no container growth.
-        assertThat(top.confidence()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(top.confidence()).isCloseTo(0.9, within(1e-9));
         assertThat(analysis.findings()).extracting(Finding::rule).containsExactly(Rule.LIVE_SET_GROWS,
                 Rule.CANDIDATE_EXPLAINS_GROWTH);
         Finding growth = analysis.finding(Rule.LIVE_SET_GROWS).orElseThrow();
@@ -490,6 +491,7 @@ class AnalyzerVerdictTest {
         assertThat(analysis.liveSet().trendSources()).as(analysis.reason())
                 .contains(LiveSetPoint.Source.HEAP_INSPECTION).doesNotContain(LiveSetPoint.Source.OLD_GC);
     }
+
     @Test
     void cleanInspectionsDecideWhileTheMoreNumerousCycleReadingsStillScatter() {
         // The readings of a generational ZGC run of an embedded container's session leak (tomcat-sessions, JDK 25,
@@ -504,13 +506,11 @@ class AnalyzerVerdictTest {
         SyntheticRun run = new SyntheticRun().maxHeap(256 * MB).young(1, 80 * MB, 36 * MB);
         int next = 0;
         for (double[] cycle : cycles) {
-            while (next < inspections.length && inspections[next][0] < cycle[0]) {
-                next++;
-            }
             long after = (long) (cycle[1] * MB);
             run.gc(cycle[0], GcKind.OLD, "ZGC Major", after + 40 * MB, after);
             if (next < inspections.length && inspections[next][0] == cycle[0]) {
-                long total = (long) (inspections[next][1] * MB);
+                // The inspection's own major cycle (System.gc()), then its total.
+                long total = (long) (inspections[next++][1] * MB);
                 long carts = total - 30 * MB;
                 run.histogram(cycle[0] + 0.2, List.of(SyntheticRun.entry(Scenarios.CUSTOMER, carts / 500, carts),
                         SyntheticRun.entry("byte[]", 1000, 30 * MB)));
@@ -521,7 +521,11 @@ class AnalyzerVerdictTest {
         assertThat(fourInspections.verdict()).as(fourInspections.reason()).isEqualTo(Verdict.INCONCLUSIVE);
         Analysis fiveInspections = run.analyzeUntil(CONFIG, 83);
         assertThat(fiveInspections.verdict()).as(fiveInspections.reason()).isEqualTo(Verdict.LEAK);
-        assertThat(fiveInspections.liveSet().trendSources()).contains(LiveSetPoint.Source.HEAP_INSPECTION);
+        assertThat(fiveInspections.liveSet().trendSources()).contains(LiveSetPoint.Source.HEAP_INSPECTION)
+                .doesNotContain(LiveSetPoint.Source.OLD_GC);
+        // Two families tested, each held to α/2.
+        assertThat(fiveInspections.finding(Rule.LIVE_SET_GROWS).orElseThrow().thresholds().get("logBayesFactor"))
+                .isCloseTo(Math.log(2 / CONFIG.falseAlarmRate()), within(1e-9));
         assertThat(fiveInspections.topCandidate().objectType()).isEqualTo(Scenarios.CUSTOMER);
     }
 }

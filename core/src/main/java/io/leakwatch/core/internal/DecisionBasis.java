@@ -31,7 +31,7 @@ import java.util.Set;
  *                            {@link Thresholds#MATERIAL_HORIZON}, or exhausting what is left below the maximum
  *                            within the exhaustion horizon, whichever is faster
  * @param logEvidenceForGrowth ln(1/α): the log Bayes factor growth needs (α is shared out among the kinds' series,
- *                             and for the heap among the families that can carry its trend)
+ *                             and for the heap among the families the test runs on)
  * @param confidence          1 − β: the level of the upper bound that rules out growth
  * @param minObservation      the shortest span a {@code NO_LEAK} rests on
  * @param latestLevelBytes    where the trend points stand now (the median of the last three), or NaN without any

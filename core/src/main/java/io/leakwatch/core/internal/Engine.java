@@ -217,7 +217,7 @@ public final class Engine {
     }
 
     public Analysis analysis() {
-        LiveSetSeries series = GrowthRule.inFamilyThatGrows(liveSet.series(), config);
+        LiveSetSeries series = growth.decidingSeries(liveSet.series());
         Duration observed = from == null ? null : Duration.between(from, to);
         // The monitor's own bounded state (kept histograms, JFR's parser objects) grows until its bounds, and its
         // own allocations get sampled; they are not the application's, so they are neither candidates nor listed.

@@ -38,16 +38,27 @@ final class GrowthLatch {
             return;
         }
         measurementsSeen = liveSet.measurements();
-        LiveSetSeries series = GrowthRule.inFamilyThatGrows(liveSet.series(), config);
-        DecisionBasis basis = DecisionBasis.of(series, config);
-        GrowthRule.Assessment now = GrowthRule.assess(basis);
-        if (now.grows()) {
-            held = now;
-            heldSources = series.sources();
-        } else if (held != null && (NoGrowthRule.assess(basis) != null
-                || series.sources().equals(heldSources) && fellBack(basis))) {
+        GrowthRule.Tested now = GrowthRule.inFamilyThatGrows(liveSet.series(), config);
+        if (now.assessment().grows()) {
+            held = now.assessment();
+            heldSources = now.series().sources();
+        } else if (held != null && (NoGrowthRule.assess(now.basis()) != null
+                || now.series().sources().equals(heldSources) && fellBack(now.basis()))) {
             held = null;
         }
+    }
+
+    /**
+     * The live set resting on the family the verdict shows: the one the test finds growth in now; else, while
+     * growth found earlier is held, the family it was found in, whose window the verdict shows; else the chosen one.
+     */
+    LiveSetSeries decidingSeries(LiveSetSeries series) {
+        GrowthRule.Tested now = GrowthRule.inFamilyThatGrows(series, config);
+        if (now.assessment().grows() || held == null || series.sources().equals(heldSources)) {
+            return now.series();
+        }
+        LiveSetSeries.Family family = series.other(heldSources);
+        return family == null ? series : series.inFamily(family);
     }
 
     /** The growth the test found and nothing has undone since, or null. */

@@ -25,21 +25,29 @@ final class GrowthRule {
     }
 
     /**
-     * The live set as the decision should see it: on its chosen family when the test finds growth there or nowhere,
-     * else on the first other family it finds growth in. Each family is tested at its share of α
-     * ({@link LiveSetSeries#choices()}), so growth found in any of them is a decision at α.
+     * The test on the live set: on its chosen family, and when that shows no growth, on each other family it is run
+     * on, in the order of {@link LiveSetSeries#others()}, until one shows growth. Each family is held to its share
+     * of α ({@link LiveSetSeries#choices()}).
+     *
+     * @return the series resting on the family that grows (else the chosen one), with its basis and assessment
      */
-    static LiveSetSeries inFamilyThatGrows(LiveSetSeries series, AnalyzerConfig config) {
-        if (series.alternatives().isEmpty() || assess(DecisionBasis.of(series, config)).grows()) {
-            return series;
-        }
-        for (LiveSetSeries.Family family : series.alternatives()) {
-            LiveSetSeries other = series.inFamily(family);
-            if (assess(DecisionBasis.of(other, config)).grows()) {
-                return other;
+    static Tested inFamilyThatGrows(LiveSetSeries series, AnalyzerConfig config) {
+        DecisionBasis basis = DecisionBasis.of(series, config);
+        Assessment assessment = assess(basis);
+        if (!assessment.grows()) {
+            for (LiveSetSeries.Family family : series.others()) {
+                if (!family.tested()) {
+                    continue;
+                }
+                LiveSetSeries other = series.inFamily(family);
+                DecisionBasis otherBasis = DecisionBasis.of(other, config);
+                Assessment found = assess(otherBasis);
+                if (found.grows()) {
+                    return new Tested(other, otherBasis, found);
+                }
             }
         }
-        return series;
+        return new Tested(series, basis, assessment);
     }
 
     /**
@@ -103,6 +111,16 @@ final class GrowthRule {
                 .with(rules.unit("latestLevel%s"), window.latestLevelBytes())
                 .against("logBayesFactor", basis.logEvidenceForGrowth())
                 .against(rules.unit("growth%s"), basis.materialBytes());
+    }
+
+    /**
+     * The live set's test, in the family it rests on.
+     *
+     * @param series     the series, resting on that family
+     * @param basis      its basis
+     * @param assessment what the test found there
+     */
+    record Tested(LiveSetSeries series, DecisionBasis basis, Assessment assessment) {
     }
 
     /**

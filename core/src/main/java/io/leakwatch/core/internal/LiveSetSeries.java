@@ -16,27 +16,37 @@ import java.util.Set;
  * @param trendPoints  the measurements of one family after warm-up that trends rest on, in time order (thinned
  *                     to at most 128, the lowest of each group)
  * @param sources      that family
- * @param alternatives the other families the growth test is run on (each has enough points and still measures)
- * @param choices      how many families the growth test is run on (at least 1): they share α among them
+ * @param others       the other families with measurements after warm-up, thinned alike
+ * @param choices      how many families the growth test is run on (at least 1: the trend's own family, whatever its
+ *                     points, and each of {@code others} that is {@linkplain Family#tested() tested}); they share α
  * @param envelope     the heap after collections after warm-up, thinned to at most 128 points (the lowest of each
  *                     group)
  * @param maxHeapBytes the heap's maximum, or 0 when unknown
  */
 record LiveSetSeries(List<LiveSetPoint> all, List<LiveSetPoint> measured, List<HeapPoint> afterGc,
-                     List<LiveSetPoint> trendPoints, Set<LiveSetPoint.Source> sources, List<Family> alternatives,
+                     List<LiveSetPoint> trendPoints, Set<LiveSetPoint.Source> sources, List<Family> others,
                      int choices, List<HeapPoint> envelope, long maxHeapBytes) {
     LiveSetSeries {
-        alternatives = List.copyOf(alternatives);
+        sources = Set.copyOf(sources);
+        others = List.copyOf(others);
         choices = Math.max(1, choices);
     }
 
-    /** The same series with its trend resting on {@code family} instead: the test found growth there. */
+    /**
+     * The same series with its trend resting on {@code family} instead (the test found growth there, or growth found
+     * there earlier is what the verdict shows); the family it rested on joins the others, as tested, since it was.
+     */
     LiveSetSeries inFamily(Family family) {
-        List<Family> others = new ArrayList<>(alternatives);
-        others.remove(family);
-        others.add(0, new Family(sources, trendPoints));
-        return new LiveSetSeries(all, measured, afterGc, family.points(), family.sources(), others, choices, envelope,
+        List<Family> rest = new ArrayList<>(others);
+        rest.remove(family);
+        rest.add(0, new Family(sources, trendPoints, true));
+        return new LiveSetSeries(all, measured, afterGc, family.points(), family.sources(), rest, choices, envelope,
                 maxHeapBytes);
+    }
+
+    /** The family of {@code sources} among the others, or null. */
+    Family other(Set<LiveSetPoint.Source> sources) {
+        return others.stream().filter(family -> family.sources().equals(sources)).findFirst().orElse(null);
     }
 
     /**
@@ -44,9 +54,11 @@ record LiveSetSeries(List<LiveSetPoint> all, List<LiveSetPoint> measured, List<H
      *
      * @param sources the kinds of measurement it holds
      * @param points  its measurements in time order, thinned as the trend points are
+     * @param tested  whether the growth test is run on it: it has the points a test needs and still measures
      */
-    record Family(Set<LiveSetPoint.Source> sources, List<LiveSetPoint> points) {
+    record Family(Set<LiveSetPoint.Source> sources, List<LiveSetPoint> points, boolean tested) {
         Family {
+            sources = Set.copyOf(sources);
             points = List.copyOf(points);
         }
     }

@@ -41,8 +41,8 @@ class JudgeTest {
             points.add(new LiveSetPoint(T0.plusMillis((long) (seconds * 1000)), (long) (12 * MB + 29.4 * MB / 60
                     * seconds + (i % 2 == 0 ? 0.2 : -0.2) * MB), LiveSetPoint.Source.OLD_GC));
         }
-        return new LiveSetSeries(points, points, List.of(), points, Set.of(LiveSetPoint.Source.OLD_GC), List.of(), 1, List.of(),
-                256_000_000L);
+        return new LiveSetSeries(points, points, List.of(), points, Set.of(LiveSetPoint.Source.OLD_GC), List.of(), 1,
+                List.of(), 256_000_000L);
     }
 
     private static Judgement judge(List<TypeGrowth> growth, List<SiteSummary> sites) {
